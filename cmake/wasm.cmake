@@ -1,0 +1,52 @@
+# Emscripten builds: the CLI and the test suite run under Node on the real file system; the
+# engine module is an ES module for browsers (loaded by the worker), in a SIMD and a scalar flavour.
+
+# Optimised links run Emscripten's JS optimiser, which needs Debian's acorn on NODE_PATH.
+set(CMAKE_CXX_LINKER_LAUNCHER ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs)
+# emcmake's default emulator passes a flag Node 20 rejects.
+set(CMAKE_CROSSCOMPILING_EMULATOR node)
+
+set(SHELF_WASM_COMMON -O3 -fwasm-exceptions)
+set(SHELF_WASM_SIMD -msimd128 -msse4.1)
+set(SHELF_WASM_MEMORY -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB)
+set(SHELF_WASM_NODE_CLI -sNODERAWFS=1 -sENVIRONMENT=node -sWASM_ASYNC_COMPILATION=0 -sEXIT_RUNTIME=1)
+
+shelf_add_core(shelf_core OPTIONS ${SHELF_WASM_COMMON} ${SHELF_WASM_SIMD})
+shelf_add_core(shelf_core_scalar OPTIONS ${SHELF_WASM_COMMON} DEFINITIONS SHELF_SCALAR_ONLY=1)
+
+function(shelf_wasm_link target)
+  target_link_options(${target} PRIVATE ${SHELF_WASM_COMMON} ${SHELF_WASM_MEMORY} ${ARGN})
+endfunction()
+
+add_executable(shelf ${SHELF_CLI_SOURCES})
+target_link_libraries(shelf PRIVATE shelf_core)
+target_compile_options(shelf PRIVATE ${SHELF_WARNINGS})
+shelf_wasm_link(shelf ${SHELF_WASM_NODE_CLI})
+set_target_properties(shelf PROPERTIES SUFFIX ".js")
+
+if(SHELF_TESTS)
+  foreach(flavour IN ITEMS "" "_scalar")
+    add_executable(shelf_tests${flavour} ${SHELF_TEST_SOURCES})
+    target_link_libraries(shelf_tests${flavour} PRIVATE shelf_core${flavour})
+    target_compile_definitions(shelf_tests${flavour} PRIVATE SHELF_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}")
+    shelf_wasm_link(shelf_tests${flavour} ${SHELF_WASM_NODE_CLI})
+    set_target_properties(shelf_tests${flavour} PROPERTIES SUFFIX ".js")
+    add_test(NAME doctest_wasm${flavour} COMMAND node ${CMAKE_BINARY_DIR}/shelf_tests${flavour}.js)
+    shelf_test_environment(doctest_wasm${flavour})
+  endforeach()
+endif()
+
+# The browser engine: Embind bindings only; all logic is in the core.
+file(GLOB SHELF_BINDING_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/wasm/*.cpp)
+if(SHELF_BINDING_SOURCES)
+  foreach(flavour IN ITEMS "" "_scalar")
+    set(target shelf_engine${flavour})
+    add_executable(${target} ${SHELF_BINDING_SOURCES})
+    target_link_libraries(${target} PRIVATE shelf_core${flavour})
+    target_compile_options(${target} PRIVATE ${SHELF_WARNINGS})
+    shelf_wasm_link(${target} --bind -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createShelfEngine
+      -sENVIRONMENT=web,worker -sFILESYSTEM=0)
+    string(REPLACE "_" "-" output_name "shelf-engine${flavour}")
+    set_target_properties(${target} PROPERTIES OUTPUT_NAME ${output_name} SUFFIX ".mjs")
+  endforeach()
+endif()
