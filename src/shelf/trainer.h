@@ -1,0 +1,100 @@
+// Skip-gram and CBOW with negative sampling: the model of word2vec and fastText (random dynamic
+// window, linear learning-rate decay to zero over all epochs, a precomputed sigmoid table, input
+// vectors uniform in ±0.5/dim, output vectors zero).
+//
+// The caller drives training: step(n) trains about n more words and returns, so a browser worker
+// can animate, pause and cancel between steps. One thread and one seed give identical vectors.
+#pragma once
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "shelf/corpus.h"
+#include "shelf/embeddings.h"
+#include "shelf/matrix.h"
+#include "shelf/random.h"
+#include "shelf/sampling.h"
+
+namespace shelf {
+
+enum class Model { SkipGram, Cbow };
+
+struct TrainingParams {
+  Model model = Model::SkipGram;
+  int dim = 100;
+  int window = 5;           // largest distance to a context word; each position draws 1..window
+  int negative = 5;         // negative samples per positive pair
+  double sample = 1e-4;     // subsampling of frequent words; 0 keeps every occurrence
+  int epochs = 5;
+  float learning_rate = 0.025f;
+  std::uint64_t seed = 1;
+};
+
+// Throws shelf::Error naming the first parameter out of range.
+void validate(const TrainingParams& params);
+
+struct TrainingProgress {
+  std::uint64_t words_done = 0;    // corpus words read (before subsampling), over all epochs
+  std::uint64_t words_total = 0;   // corpus words × epochs
+  int epoch = 0;                   // 0-based epoch now under way
+  int epochs = 0;
+  float learning_rate = 0;
+  double loss = 0;                 // mean loss per training example since the previous report
+  double average_loss = 0;         // mean loss per example since training started
+  double seconds = 0;              // time spent training (pauses excluded)
+  double words_per_second = 0;     // words_done / seconds
+  bool finished = false;
+  double fraction() const { return words_total ? double(words_done) / double(words_total) : 1.0; }
+};
+
+class Trainer {
+ public:
+  // The corpus must outlive the trainer.
+  Trainer(const Corpus& corpus, const TrainingParams& params);
+  ~Trainer();
+  Trainer(const Trainer&) = delete;
+  Trainer& operator=(const Trainer&) = delete;
+
+  // Trains whole sentences until at least `max_words` more corpus words are read or training ends.
+  TrainingProgress step(std::uint64_t max_words);
+  // Hogwild! training to the end on `threads` threads, reporting about every `report_seconds`.
+  // Throws shelf::Error where the build has no threads (WebAssembly without pthreads).
+  TrainingProgress train_parallel(int threads, const std::function<void(const TrainingProgress&)>& report,
+                                  double report_seconds = 1.0);
+  TrainingProgress progress();
+  bool finished() const noexcept;
+
+  const TrainingParams& params() const noexcept { return params_; }
+  const Vocab& vocab() const noexcept { return corpus_.vocab; }
+  const Matrix& input_vectors() const noexcept { return input_; }
+  Embeddings embeddings() const;
+
+ private:
+  struct Lane;
+  void train_sentence(Lane& lane, std::size_t sentence);
+  void skipgram(Lane& lane, const std::int32_t* words, std::size_t n, float lr);
+  void cbow(Lane& lane, const std::int32_t* words, std::size_t n, float lr);
+  // One positive and `negative` sampled targets against `hidden`; accumulates into lane.gradient.
+  void negative_sampling(Lane& lane, const float* hidden, std::int32_t target, float lr);
+  float current_learning_rate() const noexcept;
+  // Runs `lane` over its sentences until `max_words` are read or its epochs end.
+  std::uint64_t run_lane(Lane& lane, std::uint64_t max_words);
+  TrainingProgress make_progress(double loss_sum, std::uint64_t examples);
+
+  const Corpus& corpus_;
+  TrainingParams params_;
+  Matrix input_;
+  Matrix output_;
+  AliasSampler negatives_;
+  std::vector<std::uint32_t> keep_thresholds_;
+  std::vector<std::unique_ptr<Lane>> lanes_;
+  std::atomic<std::uint64_t> words_done_{0};
+  std::uint64_t words_total_ = 0;
+  double seconds_ = 0;
+  double total_loss_ = 0;
+  std::uint64_t total_examples_ = 0;
+};
+
+}  // namespace shelf
