@@ -1,0 +1,53 @@
+#include <cstdio>
+#include <string>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "cli/help.h"
+#include "shelf/io.h"
+
+namespace shelf::cli {
+
+namespace {
+const std::vector<Flag> kConvertFlags = {
+    {"--from", true, "auto", "input format: auto, word2vec, word2vec-binary, glove, projector"},
+    {"--to", true, "auto", "output format (auto = from the extension): word2vec, word2vec-binary, glove, projector"},
+    {"--metadata", true, "", "Projector metadata.tsv (for --from projector, or the output's when --to projector)"},
+};
+
+Format parse_format(const std::string& name) {
+  if (name == "auto") return Format::Auto;
+  if (name == "word2vec" || name == "vec" || name == "text") return Format::Word2VecText;
+  if (name == "word2vec-binary" || name == "bin" || name == "binary") return Format::Word2VecBinary;
+  if (name == "glove") return Format::GloveText;
+  if (name == "projector" || name == "tsv") return Format::ProjectorTsv;
+  throw UsageError("unknown format '" + name + "' (expected word2vec, word2vec-binary, glove or projector)");
+}
+}  // namespace
+
+int convert_command(int argc, char** argv) {
+  if (print_help_if_asked(argc, argv, "convert", "IN OUT [--from FORMAT] [--to FORMAT]", kConvertFlags)) return 0;
+  const Args args(kConvertFlags, argc, argv, 2);
+  args.expect_positional(2, 2, "IN and OUT");
+  const std::string& in = args.positional()[0];
+  const std::string& out = args.positional()[1];
+  Format from = parse_format(args.text("--from"));
+  Format to = parse_format(args.text("--to"));
+  if (from == Format::Auto && format_from_path(in) == Format::ProjectorTsv) from = Format::ProjectorTsv;
+  if (to == Format::Auto) to = format_from_path(out);
+
+  const Embeddings embeddings = from == Format::ProjectorTsv
+                                    ? read_projector(in, args.has("--metadata") ? args.text("--metadata")
+                                                                                 : projector_metadata_path(in))
+                                    : read_vectors(in, from);
+  if (to == Format::ProjectorTsv) {
+    write_projector(embeddings, out, args.has("--metadata") ? args.text("--metadata") : projector_metadata_path(out));
+  } else {
+    write_vectors(embeddings, out, to);
+  }
+  std::fprintf(stderr, "wrote %zu vectors of %zu dimensions to %s (%s)\n", embeddings.size(), embeddings.dim(),
+               out.c_str(), format_name(to));
+  return 0;
+}
+
+}  // namespace shelf::cli
