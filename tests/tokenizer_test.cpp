@@ -89,5 +89,7 @@ TEST_CASE("lowercase only lowers letters") {
   CHECK(shelf::lowercase("KING") == "king");
   CHECK(shelf::lowercase("Zürich-Ost's") == "zürich-ost's");
   CHECK(shelf::lowercase("ΑΘΗΝΑ") == "αθηνα");
+  CHECK(shelf::lowercase("ΆΈΉΊΌΎΏ") == "άέήίόύώ");
+  CHECK(shelf::lowercase("ŒUVRE İ") == "œuvre i");
   CHECK(shelf::lowercase("bad\xFF") == "bad\xFF");
 }

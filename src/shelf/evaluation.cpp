@@ -12,73 +12,11 @@
 
 #include "shelf/error.h"
 #include "shelf/kernels.h"
+#include "shelf/tokenizer.h"
 
 namespace shelf {
 
 namespace {
-
-// Lowercase for one code point: ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic (the letters
-// the tokenizer folds); anything else is returned unchanged.
-char32_t lower_code_point(char32_t cp) {
-  if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 0x20 : cp;
-  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 0x20;
-  if (cp >= 0x100 && cp <= 0x17F) {
-    if (cp == 0x130) return 'i';
-    if (cp == 0x178) return 0xFF;
-    const bool even_upper = (cp <= 0x137) || (cp >= 0x14A && cp <= 0x177);
-    const bool odd_upper = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
-    if (even_upper && cp % 2 == 0) return cp + 1;
-    if (odd_upper && cp % 2 == 1) return cp + 1;
-    return cp;
-  }
-  if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) return cp + 0x20;
-  if (cp == 0x386) return 0x3AC;
-  if (cp >= 0x388 && cp <= 0x38A) return cp + 0x25;
-  if (cp == 0x38C) return 0x3CC;
-  if (cp == 0x38E || cp == 0x38F) return cp + 0x3F;
-  if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;
-  if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;
-  return cp;
-}
-
-void append_utf8(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-// Only two-byte sequences hold letters that change; everything else is copied byte for byte,
-// so invalid UTF-8 passes through untouched.
-std::string fold_case(std::string_view word) {
-  std::string out;
-  out.reserve(word.size());
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(word[i]);
-    if (byte < 0x80) {
-      out += static_cast<char>(lower_code_point(byte));
-    } else if ((byte & 0xE0) == 0xC0 && i + 1 < word.size() &&
-               (static_cast<unsigned char>(word[i + 1]) & 0xC0) == 0x80) {
-      const char32_t cp = (static_cast<char32_t>(byte & 0x1F) << 6) |
-                          (static_cast<unsigned char>(word[i + 1]) & 0x3F);
-      if (cp < 0x80) {  // overlong: not a real character, keep the bytes
-        out.append(word.substr(i, 2));
-      } else {
-        append_utf8(lower_code_point(cp), out);
-      }
-      ++i;
-    } else {
-      out += static_cast<char>(byte);
-    }
-  }
-  return out;
-}
 
 std::string read_text_file(const std::string& path, const char* what) {
   std::ifstream in(path, std::ios::binary);
@@ -135,7 +73,7 @@ class EvaluationVocabulary {
     canonical_.resize(limit_);
     for (std::size_t i = 0; i < limit_; ++i) {
       const auto id = static_cast<std::int32_t>(i);
-      std::string key = case_insensitive ? fold_case(store.word(id)) : store.word(id);
+      std::string key = case_insensitive ? lowercase(store.word(id)) : store.word(id);
       canonical_[i] = index_.emplace(std::move(key), id).first->second;
     }
   }
@@ -143,7 +81,7 @@ class EvaluationVocabulary {
   std::size_t limit() const { return limit_; }
   // The representative id of `word`, or -1 when it is not among the first `limit` words.
   std::int32_t find(std::string_view word) const {
-    const auto it = index_.find(case_insensitive_ ? fold_case(word) : std::string(word));
+    const auto it = index_.find(case_insensitive_ ? lowercase(word) : std::string(word));
     return it == index_.end() ? -1 : it->second;
   }
   std::int32_t canonical(std::size_t id) const { return canonical_[id]; }

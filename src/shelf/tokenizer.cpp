@@ -79,10 +79,15 @@ Tokenizer::CharClass Tokenizer::classify(char32_t cp) noexcept {
 char32_t Tokenizer::to_lower(char32_t cp) noexcept {
   if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
   if (in(cp, 0xC0, 0xDE) && cp != 0xD7) return cp + 32;  // Latin-1 capitals
-  if (in(cp, 0x100, 0x137) || in(cp, 0x14A, 0x177)) return cp | 1;  // Latin Extended-A pairs
+  if ((in(cp, 0x100, 0x12F) || in(cp, 0x132, 0x137) || in(cp, 0x14A, 0x177))) return cp | 1;  // Latin Extended-A pairs
   if (in(cp, 0x139, 0x148) || in(cp, 0x179, 0x17E)) return (cp & 1) ? cp + 1 : cp;
   if (cp == 0x178) return 0xFF;                                     // Ÿ
+  if (cp == 0x130) return 'i';                                      // dotted İ
   if (in(cp, 0x391, 0x3A9) && cp != 0x3A2) return cp + 32;          // Greek
+  if (cp == 0x386) return 0x3AC;                                    // accented Greek capitals
+  if (in(cp, 0x388, 0x38A)) return cp + 37;
+  if (cp == 0x38C) return 0x3CC;
+  if (in(cp, 0x38E, 0x38F)) return cp + 63;
   if (in(cp, 0x410, 0x42F)) return cp + 32;                         // Cyrillic
   if (in(cp, 0x400, 0x40F)) return cp + 80;
   return cp;

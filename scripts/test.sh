@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every Shelf test: the doctest suites natively, under ASan+UBSan and as wasm under Node
+# (SIMD and scalar), the JavaScript protocol tests, and the browser tests in headless Chromium.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser || exit 1
+scripts/build.sh native native-asan wasm || exit 1
+
+passed=0
+failed=0
+failures=()
+run_suite() {
+  local name=$1
+  shift
+  echo "=== $name"
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    failures+=("$name")
+  fi
+}
+
+run_suite native ctest --preset native
+run_suite native-asan ctest --preset native-asan
+run_suite wasm ctest --preset wasm
+if compgen -G "tests/browser/*.test.mjs" >/dev/null; then
+  run_suite browser node --test --test-concurrency=1 tests/browser/
+fi
+
+echo
+((failed)) && echo "failed suites: ${failures[*]}"
+echo "test suites: $passed passed, $failed failed"
+((failed == 0))
