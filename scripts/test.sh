@@ -24,6 +24,7 @@ run_suite() {
 run_suite native ctest --preset native
 run_suite native-asan ctest --preset native-asan
 run_suite wasm ctest --preset wasm
+run_suite cli node --test tests/cli/
 if compgen -G "tests/browser/*.test.mjs" >/dev/null; then
   run_suite browser node --test --test-concurrency=1 tests/browser/
 fi
