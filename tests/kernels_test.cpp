@@ -76,3 +76,50 @@ TEST_CASE("the build reports its instruction set") {
   CHECK_FALSE(isa.empty());
   CHECK(shelf::kernels::simd_enabled() == (isa != "scalar"));
 }
+
+TEST_CASE("the negative-sampling kernels agree with the scalar reference") {
+  namespace k = shelf::kernels;
+  std::mt19937 rng(5);
+  for (std::size_t n : {0u, 1u, 3u, 17u, 100u, 128u, 300u}) {
+    for (std::size_t count : {1u, 3u, 4u, 6u, 9u}) {
+      CAPTURE(n);
+      CAPTURE(count);
+      const auto x = random_vector(n, rng);
+      auto rows_simd = random_vector(n * count, rng);
+      auto rows_scalar = rows_simd;
+      const auto g = random_vector(count, rng);
+      std::vector<const float*> const_rows;
+      std::vector<float*> simd_rows, scalar_rows;
+      for (std::size_t t = 0; t < count; ++t) {
+        const_rows.push_back(rows_simd.data() + t * n);
+        simd_rows.push_back(rows_simd.data() + t * n);
+        scalar_rows.push_back(rows_scalar.data() + t * n);
+      }
+      std::vector<float> dots(count), dots_ref(count);
+      k::dot_many(x.data(), const_rows.data(), count, n, dots.data());
+      k::scalar::dot_many(x.data(), const_rows.data(), count, n, dots_ref.data());
+      for (std::size_t t = 0; t < count; ++t) check_close(dots[t], dots_ref[t], n);
+
+      auto grad = random_vector(n, rng);
+      auto grad_ref = grad;
+      k::update_targets(g.data(), simd_rows.data(), count, x.data(), grad.data(), n);
+      k::scalar::update_targets(g.data(), scalar_rows.data(), count, x.data(), grad_ref.data(), n);
+      for (std::size_t i = 0; i < n; ++i) check_close(grad[i], grad_ref[i], count);
+      for (std::size_t i = 0; i < n * count; ++i) check_close(rows_simd[i], rows_scalar[i], 1);
+    }
+  }
+}
+
+TEST_CASE("update_targets may add the error into x itself, using x as it was for the rows") {
+  namespace k = shelf::kernels;
+  const std::size_t n = 37;
+  std::vector<float> x(n), row(n);
+  for (std::size_t i = 0; i < n; ++i) x[i] = 1.0f + i, row[i] = 2.0f;
+  float* rows[1] = {row.data()};
+  const float g[1] = {0.5f};
+  k::update_targets(g, rows, 1, x.data(), x.data(), n);
+  for (std::size_t i = 0; i < n; ++i) {
+    CHECK(row[i] == doctest::Approx(2.0f + 0.5f * (1.0f + i)));   // the old x
+    CHECK(x[i] == doctest::Approx(1.0f + i + 0.5f * 2.0f));       // the old row
+  }
+}

@@ -69,9 +69,12 @@ shelf::TrainingParams small_params(shelf::Model model) {
 
 TEST_CASE("skip-gram and CBOW put words of one topic nearer than words of different topics") {
   const auto corpus = shelf::build_corpus(two_topic_text(3000, 1), {1, 0});
-  for (auto model : {shelf::Model::SkipGram, shelf::Model::Cbow}) {
-    CAPTURE(static_cast<int>(model));
-    shelf::Trainer trainer(corpus, small_params(model));
+  for (int variant = 0; variant < 3; ++variant) {
+    const auto model = variant == 2 ? shelf::Model::Cbow : shelf::Model::SkipGram;
+    CAPTURE(variant);
+    auto params = small_params(model);
+    params.shared_negatives = variant == 1;
+    shelf::Trainer trainer(corpus, params);
     const double before = topic_separation(trainer);
     while (!trainer.finished()) trainer.step(5000);
     const double after = topic_separation(trainer);

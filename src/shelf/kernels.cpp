@@ -38,6 +38,25 @@ void dot_rows(const float* rows, std::size_t n_rows, std::size_t dim, const floa
   for (std::size_t r = 0; r < n_rows; ++r) out[r] = dot(rows + r * dim, query, dim);
 }
 
+void dot_many(const float* x, const float* const* rows, std::size_t count, std::size_t n,
+              float* out) noexcept {
+  for (std::size_t t = 0; t < count; ++t) out[t] = dot(x, rows[t], n);
+}
+
+void update_targets(const float* g, float* const* rows, std::size_t count, const float* x,
+                    float* grad, std::size_t n) noexcept {
+  for (std::size_t i = 0; i < n; ++i) {
+    const float xi = x[i];
+    float sum = 0.0f;
+    for (std::size_t t = 0; t < count; ++t) {
+      const float old = rows[t][i];
+      sum += g[t] * old;
+      rows[t][i] = old + g[t] * xi;
+    }
+    grad[i] += sum;
+  }
+}
+
 }  // namespace scalar
 
 #if defined(SHELF_SCALAR_ONLY)
@@ -51,6 +70,14 @@ float squared_distance(const float* a, const float* b, std::size_t n) noexcept {
 void dot_rows(const float* rows, std::size_t n_rows, std::size_t dim, const float* query,
               float* out) noexcept {
   scalar::dot_rows(rows, n_rows, dim, query, out);
+}
+void dot_many(const float* x, const float* const* rows, std::size_t count, std::size_t n,
+              float* out) noexcept {
+  scalar::dot_many(x, rows, count, n, out);
+}
+void update_targets(const float* g, float* const* rows, std::size_t count, const float* x,
+                    float* grad, std::size_t n) noexcept {
+  scalar::update_targets(g, rows, count, x, grad, n);
 }
 bool simd_enabled() noexcept { return false; }
 const char* instruction_set() noexcept { return "scalar"; }
@@ -169,6 +196,54 @@ void dot_rows(const float* rows, std::size_t n_rows, std::size_t dim, const floa
   std::size_t r = 0;
   for (; r + 4 <= n_rows; r += 4) dot_four_rows(rows + r * dim, dim, query, out + r);
   for (; r < n_rows; ++r) out[r] = dot_simd(rows + r * dim, query, dim);
+}
+
+void dot_many(const float* x, const float* const* rows, std::size_t count, std::size_t n,
+              float* out) noexcept {
+  std::size_t t = 0;
+  // Four rows share each load of x and keep four independent FMA chains in flight.
+  for (; t + 4 <= count; t += 4) {
+    Batch acc0(0.0f), acc1(0.0f), acc2(0.0f), acc3(0.0f);
+    const float *r0 = rows[t], *r1 = rows[t + 1], *r2 = rows[t + 2], *r3 = rows[t + 3];
+    std::size_t i = 0;
+    for (; i + kLanes <= n; i += kLanes) {
+      const Batch vx = Batch::load_unaligned(x + i);
+      acc0 = xsimd::fma(vx, Batch::load_unaligned(r0 + i), acc0);
+      acc1 = xsimd::fma(vx, Batch::load_unaligned(r1 + i), acc1);
+      acc2 = xsimd::fma(vx, Batch::load_unaligned(r2 + i), acc2);
+      acc3 = xsimd::fma(vx, Batch::load_unaligned(r3 + i), acc3);
+    }
+    float s0 = xsimd::hadd(acc0), s1 = xsimd::hadd(acc1), s2 = xsimd::hadd(acc2), s3 = xsimd::hadd(acc3);
+    for (; i < n; ++i) s0 += x[i] * r0[i], s1 += x[i] * r1[i], s2 += x[i] * r2[i], s3 += x[i] * r3[i];
+    out[t] = s0, out[t + 1] = s1, out[t + 2] = s2, out[t + 3] = s3;
+  }
+  for (; t < count; ++t) out[t] = dot_simd(x, rows[t], n);
+}
+
+void update_targets(const float* g, float* const* rows, std::size_t count, const float* x,
+                    float* grad, std::size_t n) noexcept {
+  std::size_t i = 0;
+  for (; i + kLanes <= n; i += kLanes) {
+    const Batch vx = Batch::load_unaligned(x + i);
+    Batch sum(0.0f);
+    for (std::size_t t = 0; t < count; ++t) {
+      const Batch gt(g[t]);
+      const Batch old = Batch::load_unaligned(rows[t] + i);
+      sum = xsimd::fma(gt, old, sum);
+      xsimd::fma(gt, vx, old).store_unaligned(rows[t] + i);
+    }
+    (Batch::load_unaligned(grad + i) + sum).store_unaligned(grad + i);
+  }
+  for (; i < n; ++i) {
+    const float xi = x[i];
+    float sum = 0.0f;
+    for (std::size_t t = 0; t < count; ++t) {
+      const float old = rows[t][i];
+      sum += g[t] * old;
+      rows[t][i] = old + g[t] * xi;
+    }
+    grad[i] += sum;
+  }
 }
 
 bool simd_enabled() noexcept { return true; }

@@ -17,6 +17,16 @@ float squared_distance(const float* a, const float* b, std::size_t n) noexcept;
 void dot_rows(const float* rows, std::size_t n_rows, std::size_t dim, const float* query,
               float* out) noexcept;
 
+// The two halves of a negative-sampling update, for `count` target rows (count <= kMaxTargets).
+// out[t] = dot(x, rows[t]).
+void dot_many(const float* x, const float* const* rows, std::size_t count, std::size_t n,
+              float* out) noexcept;
+// In one pass over memory: grad += sum_t g[t] * rows[t] (the rows as they were), then
+// rows[t] += g[t] * x. `grad` may be `x` itself (skip-gram adds the error straight back).
+void update_targets(const float* g, float* const* rows, std::size_t count, const float* x,
+                    float* grad, std::size_t n) noexcept;
+constexpr std::size_t kMaxTargets = 128;
+
 // Euclidean norm; built on dot.
 float norm(const float* x, std::size_t n) noexcept;
 // Scales x to unit length; a zero vector stays zero. Returns the original norm.
@@ -34,6 +44,10 @@ void scale(float alpha, float* x, std::size_t n) noexcept;
 float squared_distance(const float* a, const float* b, std::size_t n) noexcept;
 void dot_rows(const float* rows, std::size_t n_rows, std::size_t dim, const float* query,
               float* out) noexcept;
+void dot_many(const float* x, const float* const* rows, std::size_t count, std::size_t n,
+              float* out) noexcept;
+void update_targets(const float* g, float* const* rows, std::size_t count, const float* x,
+                    float* grad, std::size_t n) noexcept;
 }  // namespace scalar
 
 }  // namespace shelf::kernels

@@ -88,42 +88,46 @@ float Trainer::current_learning_rate() const noexcept {
   return params_.learning_rate * static_cast<float>(std::max(left, 0.0001));
 }
 
-void Trainer::negative_sampling(Lane& lane, const float* hidden, std::int32_t target, float lr) {
-  const std::size_t dim = static_cast<std::size_t>(params_.dim);
-  float* gradient = lane.gradient.data();
-  for (int d = 0; d <= params_.negative; ++d) {
-    std::int32_t word = target;
-    float label = 1.0f;
-    if (d > 0) {
-      word = negatives_.sample(lane.random);
-      if (word == target) continue;
-      label = 0.0f;
-    }
-    float* out = output_.row(static_cast<std::size_t>(word));
-    const float score = kernels::dot(hidden, out, dim);
-    const int index = table_index(score);
-    const float g = (label - kTables.sigmoid[index]) * lr;
-    lane.loss_sum -= label > 0 ? kTables.log_sigmoid[index] : kTables.log_sigmoid[kTableSize - index];
-    kernels::axpy(g, out, gradient, dim);
-    kernels::axpy(g, hidden, out, dim);
+void Trainer::draw_targets(Lane& lane, std::int32_t positive) {
+  lane.target_rows[0] = output_.row(static_cast<std::size_t>(positive));
+  std::size_t count = 1;
+  for (int d = 0; d < params_.negative; ++d) {
+    const std::int32_t word = negatives_.sample(lane.random);
+    if (word != positive) lane.target_rows[count++] = output_.row(static_cast<std::size_t>(word));
   }
+  lane.target_count = count;
+}
+
+void Trainer::apply_targets(Lane& lane, const float* hidden, float* gradient, float lr) {
+  const std::size_t dim = static_cast<std::size_t>(params_.dim);
+  const std::size_t count = lane.target_count;
+  kernels::dot_many(hidden, lane.target_rows, count, dim, lane.scores);
+  double loss = 0;
+  for (std::size_t t = 0; t < count; ++t) {
+    const int index = table_index(lane.scores[t]);
+    const float label = t == 0 ? 1.0f : 0.0f;
+    lane.coefficients[t] = (label - kTables.sigmoid[index]) * lr;
+    loss -= t == 0 ? kTables.log_sigmoid[index] : kTables.log_sigmoid[kTableSize - index];
+  }
+  kernels::update_targets(lane.coefficients, lane.target_rows, count, hidden, gradient, dim);
+  lane.loss_sum += loss;
   ++lane.examples;
 }
 
-// As in word2vec, each context word's input vector predicts the centre word.
+// As in word2vec, each context word's input vector predicts the centre word; its error goes
+// straight back into it.
 void Trainer::skipgram(Lane& lane, const std::int32_t* words, std::size_t n, float lr) {
-  const std::size_t dim = static_cast<std::size_t>(params_.dim);
   const auto window = static_cast<std::uint32_t>(params_.window);
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t span = window - lane.random.below(window);
     const std::size_t begin = i > span ? i - span : 0;
     const std::size_t end = std::min(n, i + span + 1);
+    if (params_.shared_negatives) draw_targets(lane, words[i]);
     for (std::size_t j = begin; j < end; ++j) {
       if (j == i) continue;
+      if (!params_.shared_negatives) draw_targets(lane, words[i]);
       float* context = input_.row(static_cast<std::size_t>(words[j]));
-      std::fill(lane.gradient.begin(), lane.gradient.end(), 0.0f);
-      negative_sampling(lane, context, words[i], lr);
-      kernels::axpy(1.0f, lane.gradient.data(), context, dim);
+      apply_targets(lane, context, context, lr);
     }
   }
 }
@@ -144,7 +148,8 @@ void Trainer::cbow(Lane& lane, const std::int32_t* words, std::size_t n, float l
     }
     kernels::scale(1.0f / static_cast<float>(end - begin - 1), hidden, dim);
     std::fill(lane.gradient.begin(), lane.gradient.end(), 0.0f);
-    negative_sampling(lane, hidden, words[i], lr);
+    draw_targets(lane, words[i]);
+    apply_targets(lane, hidden, lane.gradient.data(), lr);
     for (std::size_t j = begin; j < end; ++j) {
       if (j != i) kernels::axpy(1.0f, lane.gradient.data(), input_.row(static_cast<std::size_t>(words[j])), dim);
     }

@@ -30,6 +30,11 @@ struct TrainingParams {
   int epochs = 5;
   float learning_rate = 0.025f;
   std::uint64_t seed = 1;
+  // Skip-gram only: draw one set of negatives per centre word and share it across the word's
+  // context window (Ji et al., "Parallelizing Word2Vec in Shared and Distributed Memory"). The
+  // output rows then stay in cache for the whole window: same model, fewer memory trips.
+  // Off, every (context, centre) pair draws its own negatives exactly as word2vec does.
+  bool shared_negatives = false;
 };
 
 // Throws shelf::Error naming the first parameter out of range.
@@ -76,8 +81,11 @@ class Trainer {
   void train_sentence(Lane& lane, std::size_t sentence);
   void skipgram(Lane& lane, const std::int32_t* words, std::size_t n, float lr);
   void cbow(Lane& lane, const std::int32_t* words, std::size_t n, float lr);
-  // One positive and `negative` sampled targets against `hidden`; accumulates into lane.gradient.
-  void negative_sampling(Lane& lane, const float* hidden, std::int32_t target, float lr);
+  // The positive word and `negative` sampled words (never the positive) into lane.targets.
+  void draw_targets(Lane& lane, std::int32_t positive);
+  // Scores `hidden` against lane.targets, updates their rows and adds the error to `gradient`
+  // (which may be `hidden` itself).
+  void apply_targets(Lane& lane, const float* hidden, float* gradient, float lr);
   float current_learning_rate() const noexcept;
   // Runs `lane` over its sentences until `max_words` are read or its epochs end.
   std::uint64_t run_lane(Lane& lane, std::uint64_t max_words);

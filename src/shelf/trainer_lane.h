@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "shelf/kernels.h"
 #include "shelf/random.h"
 #include "shelf/trainer.h"
 
@@ -18,6 +19,10 @@ struct Trainer::Lane {
   std::vector<std::int32_t> kept;    // the current sentence after subsampling
   std::vector<float> hidden;         // CBOW's context mean
   std::vector<float> gradient;       // error to add back to the input vector(s)
+  std::size_t target_count = 0;      // the positive word first, then the negatives
+  float* target_rows[kernels::kMaxTargets];
+  float scores[kernels::kMaxTargets];
+  float coefficients[kernels::kMaxTargets];
   double loss_sum = 0;
   std::uint64_t examples = 0;
   // What a reporting thread may read while the lane trains (Hogwild).
