@@ -177,3 +177,19 @@ TEST_CASE("training on several threads learns the same structure (natively)") {
   CHECK(topic_separation(trainer) > 0.3);
 #endif
 }
+
+TEST_CASE("sharing negatives across a window learns as well as drawing them per pair") {
+  const auto corpus = shelf::build_corpus(two_topic_text(3000, 9), {1, 0});
+  auto train = [&](bool shared) {
+    auto params = small_params(shelf::Model::SkipGram);
+    params.shared_negatives = shared;
+    shelf::Trainer trainer(corpus, params);
+    shelf::TrainingProgress p;
+    while (!trainer.finished()) p = trainer.step(5000);
+    return std::make_pair(topic_separation(trainer), p.average_loss);
+  };
+  const auto [separation_pair, loss_pair] = train(false);
+  const auto [separation_window, loss_window] = train(true);
+  CHECK(separation_window == doctest::Approx(separation_pair).epsilon(0.15));
+  CHECK(loss_window == doctest::Approx(loss_pair).epsilon(0.05));
+}

@@ -26,6 +26,7 @@ const std::vector<Flag> kTrainFlags = {
     {"--sample", true, "1e-4", "subsampling threshold for frequent words (0 = off)"},
     {"--epochs", true, "5", "passes over the corpus"},
     {"--lr", true, "0.025", "starting learning rate (decays linearly to 0)"},
+    {"--negatives-per", true, "window", "window: one draw of negatives per centre word, shared by its context (fast); pair: a draw per (context, centre) pair, as word2vec"},
     {"--threads", true, "1", "training threads (Hogwild!; 1 = deterministic)"},
     {"--seed", true, "1", "random seed"},
     {"--json", false, "", "print one JSON line with the results on stdout"},
@@ -75,6 +76,11 @@ int train_command(int argc, char** argv) {
   params.epochs = static_cast<int>(args.integer("--epochs", 1, 1000));
   params.learning_rate = static_cast<float>(args.number("--lr", 1e-9, 10));
   params.seed = static_cast<std::uint64_t>(args.integer("--seed", 0, 1LL << 62));
+  const std::string negatives_per = args.text("--negatives-per");
+  if (negatives_per != "window" && negatives_per != "pair") {
+    throw UsageError("invalid value for --negatives-per: '" + negatives_per + "' (expected window or pair)");
+  }
+  params.shared_negatives = negatives_per == "window";
   const int threads = static_cast<int>(args.integer("--threads", 1, 256));
   VocabOptions vocab_options;
   vocab_options.min_count = args.integer("--min-count", 1, 1LL << 40);
@@ -112,6 +118,7 @@ int train_command(int argc, char** argv) {
         .field("loss", done.average_loss)
         .field("final_loss", done.loss)
         .field("threads", threads)
+        .field("negatives_per", negatives_per)
         .field("model", params.model == Model::SkipGram ? "skipgram" : "cbow")
         .field("dim", params.dim)
         .field("epochs", params.epochs)

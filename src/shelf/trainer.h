@@ -33,8 +33,9 @@ struct TrainingParams {
   // Skip-gram only: draw one set of negatives per centre word and share it across the word's
   // context window (Ji et al., "Parallelizing Word2Vec in Shared and Distributed Memory"). The
   // output rows then stay in cache for the whole window: same model, fewer memory trips.
-  // Off, every (context, centre) pair draws its own negatives exactly as word2vec does.
-  bool shared_negatives = false;
+  // Off, every (context, centre) pair draws its own negatives exactly as word2vec does. The
+  // tests show both learn equally well; sharing is the default because it is about twice as fast.
+  bool shared_negatives = true;
 };
 
 // Throws shelf::Error naming the first parameter out of range.
