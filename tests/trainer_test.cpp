@@ -130,16 +130,19 @@ TEST_CASE("the same seed gives identical vectors; another seed gives others") {
   CHECK(a.words == b.words);
 }
 
-TEST_CASE("initial vectors are uniform in ±0.5/dim") {
+TEST_CASE("initial vectors are uniform in ±init_range/dim") {
   const auto corpus = shelf::build_corpus(two_topic_text(100, 4), {1, 0});
-  auto params = small_params(shelf::Model::SkipGram);
-  shelf::Trainer trainer(corpus, params);
-  const auto& m = trainer.input_vectors();
-  float lo = 1, hi = -1;
-  for (std::size_t i = 0; i < m.size(); ++i) lo = std::min(lo, m.data()[i]), hi = std::max(hi, m.data()[i]);
-  CHECK(lo >= -0.5f / 16);
-  CHECK(hi <= 0.5f / 16);
-  CHECK(hi - lo > 0.8f / 16);
+  for (float range : {0.5f, 1.0f}) {
+    auto params = small_params(shelf::Model::SkipGram);
+    params.init_range = range;
+    shelf::Trainer trainer(corpus, params);
+    const auto& m = trainer.input_vectors();
+    float lo = 1, hi = -1;
+    for (std::size_t i = 0; i < m.size(); ++i) lo = std::min(lo, m.data()[i]), hi = std::max(hi, m.data()[i]);
+    CHECK(lo >= -range / 16);
+    CHECK(hi <= range / 16);
+    CHECK(hi - lo > 1.6f * range / 16);
+  }
 }
 
 TEST_CASE("bad parameters are refused with the parameter named") {

@@ -29,6 +29,7 @@ const std::vector<Flag> kTrainFlags = {
     {"--negatives-per", true, "window", "window: one draw of negatives per centre word, shared by its context (fast); pair: a draw per (context, centre) pair, as word2vec"},
     {"--threads", true, "1", "training threads (Hogwild!; 1 = deterministic)"},
     {"--seed", true, "1", "random seed"},
+    {"--init-range", true, "1", "input vectors start uniform in ±init-range/dim (word2vec.c: 0.5)"},
     {"--json", false, "", "print one JSON line with the results on stdout"},
     {"--quiet", false, "", "no progress on stderr"},
 };
@@ -76,6 +77,7 @@ int train_command(int argc, char** argv) {
   params.epochs = static_cast<int>(args.integer("--epochs", 1, 1000));
   params.learning_rate = static_cast<float>(args.number("--lr", 1e-9, 10));
   params.seed = static_cast<std::uint64_t>(args.integer("--seed", 0, 1LL << 62));
+  params.init_range = static_cast<float>(args.number("--init-range", 1e-6, 100));
   const std::string negatives_per = args.text("--negatives-per");
   if (negatives_per != "window" && negatives_per != "pair") {
     throw UsageError("invalid value for --negatives-per: '" + negatives_per + "' (expected window or pair)");

@@ -55,6 +55,7 @@ void validate(const TrainingParams& p) {
   check(p.epochs >= 1 && p.epochs <= 1000, "epochs must be between 1 and 1000, got " + std::to_string(p.epochs));
   check(p.learning_rate > 0 && p.learning_rate <= 10, "learning rate must be in (0, 10]");
   check(p.sample >= 0 && p.sample < 1, "sample must be in [0, 1)");
+  check(p.init_range > 0 && p.init_range <= 100, "init range must be in (0, 100]");
 }
 
 Trainer::Trainer(const Corpus& corpus, const TrainingParams& params)
@@ -67,7 +68,7 @@ Trainer::Trainer(const Corpus& corpus, const TrainingParams& params)
   output_ = Matrix(words, dim, 0.0f);
   Random init(params_.seed);
   for (std::size_t i = 0; i < input_.size(); ++i) {
-    input_.data()[i] = (init.uniform() - 0.5f) / static_cast<float>(dim);
+    input_.data()[i] = (init.uniform() - 0.5f) * 2.0f * params_.init_range / static_cast<float>(dim);
   }
   negatives_ = unigram_sampler(corpus_.vocab.counts());
   keep_thresholds_ = subsample_thresholds(corpus_.vocab.counts(), params_.sample);
