@@ -65,6 +65,12 @@ std::uint64_t whole(double value, const char* what) {
   return static_cast<std::uint64_t>(value);
 }
 
+int small(double value, const char* what) {
+  const std::uint64_t n = whole(value, what);
+  // Beyond int the engine's own range check would see a wrapped-around value.
+  return n > 1000000000 ? 1000000000 : static_cast<int>(n);
+}
+
 template <class T>
 val typed_array(const char* type, const std::vector<T>& values) {
   return val::global(type).new_(emscripten::typed_memory_view(values.size(), values.data()));
@@ -143,11 +149,11 @@ val configure(Session& session, const val& options) {
   return guarded([&] {
     shelf::TrainingParams params;
     params.model = shelf::model_from_name(text(options["model"]));
-    params.dim = static_cast<int>(whole(options["dim"].as<double>(), "dim"));
-    params.window = static_cast<int>(whole(options["window"].as<double>(), "window"));
-    params.negative = static_cast<int>(whole(options["negative"].as<double>(), "negative"));
+    params.dim = small(options["dim"].as<double>(), "dim");
+    params.window = small(options["window"].as<double>(), "window");
+    params.negative = small(options["negative"].as<double>(), "negative");
     params.sample = options["sample"].as<double>();
-    params.epochs = static_cast<int>(whole(options["epochs"].as<double>(), "epochs"));
+    params.epochs = small(options["epochs"].as<double>(), "epochs");
     params.learning_rate = options["learningRate"].as<float>();
     params.seed = whole(options["seed"].as<double>(), "seed");
     return progress_to_js(session.configure(params));
