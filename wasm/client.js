@@ -40,15 +40,18 @@ export function createEngineClient(worker) {
     else call.reject(errorFromReply(data.error));
   });
 
-  // A worker that fails to load or crashes answers nothing more: fail what is waiting.
+  // A worker that fails to load or crashes answers nothing more: fail what is waiting, and
+  // everything after.
+  let failure = null;
   worker.addEventListener('error', (event) => {
     event?.preventDefault?.();
-    const reason = new ProtocolError(`engine worker failed: ${event?.message ?? 'unknown error'}`, ErrorCode.internal);
-    for (const call of pending.values()) call.reject(reason);
+    failure = new ProtocolError(`engine worker failed: ${event?.message ?? 'unknown error'}`, ErrorCode.internal);
+    for (const call of pending.values()) call.reject(failure);
     pending.clear();
   });
 
   function request(type, fields = {}, { signal, transfer = [] } = {}) {
+    if (failure) return Promise.reject(failure);
     if (signal?.aborted) return Promise.reject(cancelled(type));
     const id = nextId++;
     return new Promise((resolve, reject) => {

@@ -17,9 +17,9 @@ const skip =
 const workerUrl = pathToFileURL(path.join(repoRoot, 'wasm/worker.js'));
 
 // What client.js expects of a browser Worker, over a worker_threads Worker.
-function startWorker(query = '') {
+function startWorker(query = '', url = workerUrl.href) {
   const worker = new Worker(new URL('./worker-shim.mjs', import.meta.url), {
-    workerData: { url: `${workerUrl.href}${query}` },
+    workerData: { url: `${url}${query}` },
   });
   const port = {
     postMessage: (message, transfer) => worker.postMessage(message, transfer),
@@ -107,6 +107,13 @@ describe('worker.js in a worker thread', { skip }, () => {
     assert.equal(bytes.byteLength, 0, 'transferred, not copied');
     const again = await engine.exportVectors({ format: 'word2vec-binary' });
     assert.deepEqual(new Uint8Array(again.bytes), new Uint8Array(copy));
+  });
+
+  test('a worker that cannot start fails its requests instead of hanging', async () => {
+    const broken = startWorker('', new URL('./no-such-worker.js', workerUrl).href);
+    await rejectsWith(broken.client.init(), 'internal', /engine worker failed/);
+    await rejectsWith(broken.client.vocabulary(), 'internal', /engine worker failed/);
+    await broken.worker.terminate();
   });
 
   test('?engine=scalar forces the scalar engine', async () => {
