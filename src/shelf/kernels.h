@@ -12,7 +12,8 @@ void axpy(float alpha, const float* x, float* y, std::size_t n) noexcept;
 // x *= alpha
 void scale(float alpha, float* x, std::size_t n) noexcept;
 float squared_distance(const float* a, const float* b, std::size_t n) noexcept;
-// out[r] = dot(rows + r * dim, query) for r in [0, n_rows)
+// out[r] = dot(rows + r * dim, query) for r in [0, n_rows), bit for bit: a row scores the same
+// whichever block it is scored in, so rankings never depend on how the rows were split.
 void dot_rows(const float* rows, std::size_t n_rows, std::size_t dim, const float* query,
               float* out) noexcept;
 
