@@ -200,10 +200,12 @@ def missing_reason(trainer):
     if trainer == "fasttext" and not command_output(["sh", "-c", "command -v fasttext"]):
         return "`fasttext` not on PATH (apt-get install fasttext)"
     if trainer == "shelf-native" and not os.access(shelf_native(), os.X_OK):
-        return "%s not built (cmake --preset / see CMakePresets.json)" % os.path.relpath(shelf_native(), REPO_ROOT)
+        return ("%s not built (cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release"
+                " && cmake --build build/native)" % os.path.relpath(shelf_native(), REPO_ROOT))
     if trainer == "shelf-wasm":
         if not os.path.isfile(shelf_wasm()):
-            return "%s not built (emcmake cmake ...)" % os.path.relpath(shelf_wasm(), REPO_ROOT)
+            return ("%s not built (emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release"
+                    " && cmake --build build/wasm)" % os.path.relpath(shelf_wasm(), REPO_ROOT))
         if not command_output(["sh", "-c", "command -v node"]):
             return "`node` not on PATH"
     return None
@@ -222,11 +224,36 @@ def train(trainer, settings, corpus, work_dir):
 
 # --------------------------------------------------------------- evaluation
 
-def evaluate_with_gensim(vectors, questions, word_pairs):
+def corpus_frequencies(path):
+    counts = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            for word in line.split():
+                counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def ranked_by_corpus(model, frequencies):
+    """The model's vectors re-ordered by corpus frequency, ties alphabetical.
+
+    restrict_vocab=30000 keeps the first 30,000 rows of a .vec, and trainers order
+    rows differently (ties, fastText's `</s>`); ranking every model the same way
+    makes the analogy test ask every model the same questions.
+    """
+    from gensim.models import KeyedVectors
+    words = sorted((w for w in model.index_to_key if frequencies.get(w, 0) > 0),
+                   key=lambda w: (-frequencies[w], w))
+    ranked = KeyedVectors(model.vector_size)
+    ranked.add_vectors(words, model[words])
+    return ranked
+
+
+def evaluate_with_gensim(vectors, questions, word_pairs, frequencies):
     import logging
     from gensim.models import KeyedVectors
     logging.getLogger("gensim").setLevel(logging.ERROR)
-    model = KeyedVectors.load_word2vec_format(vectors, binary=False)
+    loaded = KeyedVectors.load_word2vec_format(vectors, binary=False)
+    model = ranked_by_corpus(loaded, frequencies)
     accuracy, sections = model.evaluate_word_analogies(
         questions, restrict_vocab=ANALOGY_RESTRICT_VOCAB, case_insensitive=True)
     total = [s for s in sections if s["section"] == "Total accuracy"][0]
@@ -235,7 +262,8 @@ def evaluate_with_gensim(vectors, questions, word_pairs):
     return {"analogy_accuracy": float(accuracy), "analogy_answered": answered,
             "analogy_total": count_analogy_questions(questions),
             "spearman": float(spearman[0]), "pearson": float(pearson[0]),
-            "word_pairs_oov_percent": float(oov_percent), "vocab": len(model)}
+            "word_pairs_oov_percent": float(oov_percent), "vocab": len(model),
+            "vectors_in_file": len(loaded)}
 
 
 def count_analogy_questions(path):
@@ -324,7 +352,7 @@ def markdown_report(corpus_name, corpus, tokens, settings, machine, results, not
             own = r.get("shelf_eval", {})
             row += [format_number(own.get("analogy_accuracy"), "{:.3f}"),
                     format_number(own.get("spearman"), "{:.3f}")]
-        row += [format_number(evaluation.get("vocab", r.get("vocab")), "{:,}"),
+        row += [format_number(evaluation.get("vectors_in_file", r.get("vocab")), "{:,}"),
                 format_number(r.get("peak_rss_mb"), "{:.0f}")]
         lines.append("| " + " | ".join(row) + " |")
     answered = [r["eval"] for r in results if "eval" in r]
@@ -333,8 +361,10 @@ def markdown_report(corpus_name, corpus, tokens, settings, machine, results, not
               " gensim = `Word2Vec.train` only; Shelf = the training time its `--json` line reports."
               " raw words/s = corpus tokens × epochs / seconds (before subsampling).",
               "- Evaluation (same code for every model): gensim `evaluate_word_analogies(questions-words.txt,"
-              " restrict_vocab=%d, case_insensitive=True)` and `evaluate_word_pairs(wordsim353.tsv)`."
-              % ANALOGY_RESTRICT_VOCAB]
+              " restrict_vocab=%d, case_insensitive=True)` and `evaluate_word_pairs(wordsim353.tsv)`,"
+              " after ranking each model's words by corpus frequency (ties alphabetical; words absent"
+              " from the corpus such as fastText's `</s>` dropped) so that the 30k restriction picks"
+              " the same words for every model." % ANALOGY_RESTRICT_VOCAB]
     if answered:
         lines.append("- Analogy questions answered (others skipped as out of vocabulary): "
                      + ", ".join("%s %d/%d" % (r["trainer"], r["eval"]["analogy_answered"],
@@ -349,6 +379,13 @@ def markdown_report(corpus_name, corpus, tokens, settings, machine, results, not
                          % r["vocab_seconds"])
     for note in notes:
         lines.append("- " + note)
+    # Our own trainers add about `threads` to the load average measured at the end.
+    start_load = machine["load_average_at_start"][0]
+    end_load = machine.get("load_average_at_end", [0])[0]
+    if start_load > 1.0 or end_load > settings.threads + 1.0:
+        lines.append("- **Warning**: the machine was busy (1-minute load average %.1f at start, %.1f at end,"
+                     " on %d CPUs): speeds are understated and their ratios noisy."
+                     % (start_load, end_load, machine["nproc"]))
     versions = machine["versions"]
     lines += ["",
               "Machine: %s, %d CPU(s) available, %s GB RAM, load average at start %s, at end %s;"
@@ -426,10 +463,11 @@ def compare(args):
                          % (trainer, "{:,}".format(counted), "{:,}".format(tokens)))
         results.append(result)
 
+    frequencies = corpus_frequencies(corpus) if results else {}
     for result in results:
         print("%-12s evaluating..." % result["trainer"], end=" ", flush=True)
         try:
-            result["eval"] = evaluate_with_gensim(result["vectors"], questions, word_pairs)
+            result["eval"] = evaluate_with_gensim(result["vectors"], questions, word_pairs, frequencies)
             message = "analogy %.3f, Spearman %.3f" % (result["eval"]["analogy_accuracy"],
                                                         result["eval"]["spearman"])
         except Exception as error:  # a malformed .vec must not lose the other results
