@@ -6,6 +6,10 @@ set(CMAKE_CXX_LINKER_LAUNCHER ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodej
 # emcmake's default emulator passes a flag Node 20 rejects.
 set(CMAKE_CROSSCOMPILING_EMULATOR node)
 
+# shelf.js and the test runners are CommonJS; a "type": "module" package.json higher up (the
+# web front-end's) must not make Node read them as ES modules.
+file(WRITE ${CMAKE_BINARY_DIR}/package.json "{ \"type\": \"commonjs\" }\n")
+
 set(SHELF_WASM_COMMON -O3 -fwasm-exceptions)
 set(SHELF_WASM_SIMD -msimd128 -msse4.1)
 set(SHELF_WASM_MEMORY -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB)
