@@ -234,15 +234,10 @@ void update_targets(const float* g, float* const* rows, std::size_t count, const
     }
     (Batch::load_unaligned(grad + i) + sum).store_unaligned(grad + i);
   }
-  for (; i < n; ++i) {
-    const float xi = x[i];
-    float sum = 0.0f;
-    for (std::size_t t = 0; t < count; ++t) {
-      const float old = rows[t][i];
-      sum += g[t] * old;
-      rows[t][i] = old + g[t] * xi;
-    }
-    grad[i] += sum;
+  if (i < n) {
+    float* tails[kMaxTargets];
+    for (std::size_t t = 0; t < count; ++t) tails[t] = rows[t] + i;
+    scalar::update_targets(g, tails, count, x + i, grad + i, n - i);
   }
 }
 

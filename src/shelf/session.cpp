@@ -150,18 +150,16 @@ bool Session::training_finished() const { return trainer_ && trainer_->finished(
 
 VectorsSummary Session::load_vectors_from_bytes(std::string_view bytes, const std::string& name, Format format) {
   if (format == Format::ProjectorTsv) throw Error("Projector files come in two parts: load them with load_projector");
-  VectorStore loaded(read_vectors_from_bytes(bytes, name, format));
-  trainer_.reset();
-  vectors_changed();
-  store_.reset();
-  store_.emplace(std::move(loaded));
-  store_version_ = version_;
-  return {store_->size(), store_->dim()};
+  return install_vectors(read_vectors_from_bytes(bytes, name, format));
 }
 
 VectorsSummary Session::load_projector(std::string_view vectors_tsv, std::string_view metadata_tsv,
                                        const std::string& name) {
-  VectorStore loaded(read_projector_from_bytes(vectors_tsv, metadata_tsv, name));
+  return install_vectors(read_projector_from_bytes(vectors_tsv, metadata_tsv, name));
+}
+
+VectorsSummary Session::install_vectors(Embeddings embeddings) {
+  VectorStore loaded(std::move(embeddings));  // validated before anything is dropped
   trainer_.reset();
   vectors_changed();
   store_.reset();

@@ -179,6 +179,8 @@ class Session {
   ProjectorFiles export_projector();
 
  private:
+  // Replaces whatever the session held with loaded vectors (the trainer is dropped).
+  VectorsSummary install_vectors(Embeddings embeddings);
   struct Documents;
   struct PreviousMap;
 
