@@ -1,0 +1,208 @@
+// One person's playground: a corpus, the trainer working on it, or vectors loaded from a file,
+// and every question the browser asks of them. The WebAssembly bindings wrap this class one call
+// per request (docs/protocol.md), so all the logic of the protocol lives here, platform-free and
+// tested natively: resolving the words people type, choosing the most frequent words for maps,
+// keeping maps steady between training steps, rebuilding indexes when the vectors move.
+//
+// The current vectors are the trainer's input vectors when there is a trainer, otherwise the
+// loaded ones. Questions are answered from a VectorStore built lazily from them: training steps
+// only bump a version number, and the store (and the document index) are rebuilt on the next
+// question, so a query between two slices of training sees the latest vectors.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "shelf/corpus.h"
+#include "shelf/documents.h"
+#include "shelf/error.h"
+#include "shelf/io.h"
+#include "shelf/trainer.h"
+#include "shelf/vector_store.h"
+
+namespace shelf {
+
+// A question that needs something not there yet: vectors, a corpus, a trainer, an index.
+class NotReadyError : public Error {
+ public:
+  using Error::Error;
+};
+
+struct CorpusSummary {
+  std::uint64_t raw_words = 0;   // every token of the text
+  std::size_t vocab = 0;         // words kept (count >= min_count, capped at max_vocab)
+  std::size_t sentences = 0;     // as the trainer sees them (long lines are cut)
+};
+
+struct VectorsSummary {
+  std::size_t vocab = 0;
+  std::size_t dim = 0;
+};
+
+struct Vocabulary {
+  std::vector<std::string> words;   // most frequent first
+  std::vector<double> counts;       // corpus counts; 0 for loaded vectors, whose files have none
+};
+
+struct WordVector {
+  std::string word;                 // as found in the vocabulary
+  std::int32_t id = -1;
+  std::vector<float> vector;
+};
+
+struct Similarity {
+  float cosine = 0;
+  float distance = 0;               // 1 - cosine
+};
+
+struct Neighbors {
+  std::vector<std::int32_t> ids;    // best first
+  std::vector<std::string> words;
+  std::vector<float> scores;        // cosine (or the 3CosMul score for analogies)
+};
+
+struct AnalogyAnswer : Neighbors {
+  // 1-based rank of the expected answer with the three inputs excluded / included; set only
+  // when an answer was asked about.
+  std::optional<std::size_t> rank;
+  std::optional<std::size_t> rank_with_inputs;
+};
+
+struct WordMap {
+  std::vector<std::string> words;
+  std::vector<std::int32_t> ids;
+  std::size_t components = 0;
+  std::vector<float> points;        // row-major, words.size() x components
+  std::vector<double> explained;    // fraction of the variance each component explains
+  bool aligned = false;             // rotated onto the previous map
+};
+
+struct WordClusters {
+  std::vector<std::int32_t> ids;
+  std::vector<std::int32_t> labels; // labels[i] in [0, k) is the cluster of ids[i]
+  double inertia = 0;               // sum of squared distances to the centroids
+};
+
+struct SentencePositions {
+  std::vector<std::string> tokens;
+  std::vector<bool> known;
+  std::size_t dim = 0;
+  std::vector<float> token_vectors;     // each tokens.size() x dim, row-major
+  std::vector<float> position_vectors;
+  std::vector<float> inputs;            // token_vectors + position_vectors
+};
+
+// Offsets count UTF-16 code units of the indexed text, so a page can slice its own JS string.
+struct DocumentChunk {
+  std::string text;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+struct SearchHit {
+  std::size_t chunk = 0;
+  float score = 0;
+  std::string text;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::vector<std::string> matched;
+};
+
+struct SearchResult {
+  std::vector<SearchHit> hits;
+  std::string prompt;               // what a language model would be handed (build_prompt)
+};
+
+struct ProjectorFiles {
+  std::string vectors_tsv;
+  std::string metadata_tsv;
+};
+
+class Session {
+ public:
+  Session();
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  static const char* version() noexcept;
+
+  // Replaces the corpus; drops the trainer and any loaded vectors (a document text stays and is
+  // re-embedded once there are vectors again).
+  CorpusSummary load_corpus(std::string_view text, std::int64_t min_count, std::size_t max_vocab);
+  // A fresh trainer from random vectors on the loaded corpus.
+  TrainingProgress configure(const TrainingParams& params);
+  // Trains about `words` more corpus words (at least one sentence).
+  TrainingProgress step(std::uint64_t words);
+  // The progress of the last step (or of configure), loss included.
+  TrainingProgress progress() const;
+  bool has_trainer() const noexcept { return trainer_ != nullptr; }
+  bool training_finished() const;
+
+  // Vectors from a file's bytes; drop the trainer (the corpus stays, for a later configure).
+  VectorsSummary load_vectors_from_bytes(std::string_view bytes, const std::string& name,
+                                         Format format = Format::Auto);
+  VectorsSummary load_projector(std::string_view vectors_tsv, std::string_view metadata_tsv,
+                                const std::string& name);
+
+  // The first `limit` words of the current vocabulary (0 = all).
+  Vocabulary vocabulary(std::size_t limit) const;
+  WordVector vector(std::string_view word);
+  Similarity similarity(std::string_view a, std::string_view b);
+  Neighbors neighbors(std::string_view word, std::size_t k);
+  Neighbors neighbors_of_vector(const float* vector, std::size_t size, std::size_t k);
+  // a is to b as c is to ?
+  AnalogyAnswer analogy(std::string_view a, std::string_view b, std::string_view c, std::size_t k,
+                        VectorStore::AnalogyMethod method,
+                        std::optional<std::string_view> answer = std::nullopt);
+
+  // PCA of the unit vectors of the `limit` most frequent words (cosine geometry, as the
+  // neighbours). With `align`, and when every word of the new map was on the previous one (the
+  // same model trained further, or a smaller limit), the map is turned onto the previous one by
+  // orthogonal Procrustes, so that it does not flip or spin between training steps.
+  WordMap project(std::size_t limit, std::size_t components, bool align);
+  // Spherical k-means (cosine) of the `limit` most frequent words.
+  WordClusters cluster(std::size_t k, std::size_t limit, std::uint64_t seed);
+  // The sentence's token vectors, their sinusoidal position vectors times `scale`, and the sums.
+  SentencePositions positions(std::string_view sentence, double scale);
+
+  std::vector<DocumentChunk> index_documents(std::string_view text, std::size_t max_tokens,
+                                             Pooling pooling);
+  SearchResult search(std::string_view query, std::size_t k);
+
+  // Word2VecText, Word2VecBinary or GloveText.
+  std::string export_vectors(Format format);
+  ProjectorFiles export_projector();
+
+ private:
+  struct Documents;
+  struct PreviousMap;
+
+  const VectorStore& store();
+  // The row of a word as typed: exact first, then lowercased; throws "unknown word 'x'".
+  std::int32_t resolve(const VectorStore& store, std::string_view word) const;
+  void vectors_changed();
+  void require_corpus() const;
+  const DocumentIndex& document_index();
+
+  std::unique_ptr<Corpus> corpus_;
+  std::unique_ptr<Trainer> trainer_;   // reads *corpus_: declared after it, destroyed before it
+  TrainingProgress progress_;
+  std::optional<VectorStore> store_;
+  std::uint64_t version_ = 1;          // bumped whenever the current vectors change
+  std::uint64_t store_version_ = 0;
+  std::unique_ptr<Documents> documents_;
+  std::unique_ptr<PreviousMap> previous_map_;
+};
+
+// Names used on the wire; each throws shelf::Error listing the accepted names.
+Model model_from_name(std::string_view name);                          // skipgram, cbow
+Format vectors_format_from_name(std::string_view name);                // auto, word2vec, word2vec-binary, glove
+Pooling pooling_from_name(std::string_view name);                      // mean, sif
+VectorStore::AnalogyMethod analogy_method_from_name(std::string_view name);  // add, mul
+
+}  // namespace shelf

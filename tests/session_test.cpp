@@ -1,0 +1,378 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "shelf/error.h"
+#include "shelf/random.h"
+#include "shelf/session.h"
+
+namespace {
+
+const std::vector<std::string> kAnimals{"cat", "dog", "horse", "cow", "sheep", "barks", "grazes", "fur", "tail", "paw"};
+const std::vector<std::string> kPlaces{"france", "spain", "italy", "germany", "paris", "madrid", "rome", "berlin", "border", "capital"};
+
+// Two topics that never share a sentence, with shared filler words.
+std::string two_topic_text(int sentences, std::uint64_t seed) {
+  shelf::Random random(seed);
+  std::string text;
+  for (int s = 0; s < sentences; ++s) {
+    const auto& topic = (s % 2) ? kAnimals : kPlaces;
+    for (int w = 0; w < 8; ++w) text += topic[random.below(static_cast<std::uint32_t>(topic.size()))] + " ";
+    text += "the and\n";
+  }
+  return text;
+}
+
+shelf::TrainingParams small_params() {
+  shelf::TrainingParams params;
+  params.dim = 16;
+  params.window = 3;
+  params.epochs = 5;
+  params.sample = 0;
+  params.seed = 42;
+  return params;
+}
+
+// A session trained to the end on the two-topic text.
+void train(shelf::Session& session, int sentences = 2000) {
+  session.load_corpus(two_topic_text(sentences, 1), 1, 0);
+  session.configure(small_params());
+  while (!session.training_finished()) session.step(5000);
+}
+
+bool contains(const std::vector<std::string>& words, const std::string& word) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+double squared_gap(const std::vector<float>& a, const std::vector<float>& b) {
+  double sum = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) sum += (a[i] - b[i]) * (a[i] - b[i]);
+  return sum;
+}
+
+const char* kSmallVec =
+    "4 3\n"
+    "king 0.5 0.1 0.2\n"
+    "queen 0.45 0.2 0.25\n"
+    "Paris -0.3 0.9 0.1\n"
+    "apple 0.1 -0.2 0.95\n";
+
+}  // namespace
+
+TEST_CASE("a fresh session says what is missing") {
+  shelf::Session session;
+  CHECK_THROWS_WITH_AS(session.neighbors("cat", 5), "no vectors yet: load a corpus and train, or load vectors",
+                       shelf::NotReadyError);
+  CHECK_THROWS_AS(session.configure(small_params()), shelf::NotReadyError);
+  CHECK_THROWS_AS(session.step(100), shelf::NotReadyError);
+  CHECK_THROWS_AS(session.progress(), shelf::NotReadyError);
+  CHECK_THROWS_AS(session.vocabulary(0), shelf::NotReadyError);
+  CHECK_THROWS_AS(session.search("cat", 3), shelf::NotReadyError);
+  CHECK_THROWS_AS(session.export_vectors(shelf::Format::Word2VecText), shelf::NotReadyError);
+  CHECK_FALSE(session.has_trainer());
+  CHECK_FALSE(session.training_finished());
+}
+
+TEST_CASE("loading a corpus summarises it and refuses bad options") {
+  shelf::Session session;
+  const auto summary = session.load_corpus("the cat sat\nthe dog sat\nthe end", 2, 0);
+  CHECK(summary.raw_words == 8);
+  CHECK(summary.vocab == 2);  // "the" and "sat"
+  CHECK(summary.sentences >= 2);
+  CHECK(session.vocabulary(0).words == std::vector<std::string>{"the", "sat"});
+  CHECK(session.vocabulary(0).counts == std::vector<double>{3, 2});
+  CHECK(session.vocabulary(1).words.size() == 1);
+  CHECK_THROWS_WITH_AS(session.load_corpus("a b c", 0, 0), "min count must be at least 1", shelf::Error);
+  CHECK_THROWS_AS(session.load_corpus("", 1, 0), shelf::Error);
+  // A refused corpus leaves the previous one in place.
+  CHECK(session.vocabulary(0).words.size() == 2);
+  CHECK_THROWS_WITH_AS(session.neighbors("the", 3), doctest::Contains("no vectors yet"), shelf::NotReadyError);
+}
+
+TEST_CASE("training steps move the vectors that queries see") {
+  shelf::Session session;
+  session.load_corpus(two_topic_text(1000, 1), 1, 0);
+  const auto start = session.configure(small_params());
+  CHECK(start.words_done == 0);
+  CHECK(session.has_trainer());
+  const auto before = session.vector("cat").vector;
+  const auto progress = session.step(3000);
+  CHECK(progress.words_done >= 3000);
+  CHECK(session.progress().words_done == progress.words_done);
+  CHECK(session.progress().loss == progress.loss);
+  const auto after = session.vector("cat").vector;
+  CHECK(squared_gap(before, after) > 0);
+  while (!session.training_finished()) session.step(5000);
+  CHECK(session.progress().finished);
+  // Stepping a finished trainer changes nothing.
+  const auto done = session.vector("cat").vector;
+  session.step(1000);
+  CHECK(session.vector("cat").vector == done);
+
+  auto bad = small_params();
+  bad.window = 0;
+  CHECK_THROWS_WITH_AS(session.configure(bad), doctest::Contains("window"), shelf::Error);
+}
+
+TEST_CASE("typed words are trimmed, then found as typed or lowercased") {
+  shelf::Session session;
+  train(session, 400);
+  const auto cat = session.vector("  Cat ");
+  CHECK(cat.word == "cat");
+  CHECK(cat.id >= 0);
+  CHECK(cat.vector.size() == 16);
+  CHECK_THROWS_WITH_AS(session.vector("xyz"), "unknown word 'xyz'", shelf::Error);
+  CHECK_THROWS_WITH_AS(session.neighbors("zebra", 3), "unknown word 'zebra'", shelf::Error);
+  CHECK_THROWS_WITH_AS(session.similarity("cat", "zebra"), "unknown word 'zebra'", shelf::Error);
+  CHECK_THROWS_WITH_AS(session.vector("   "), doctest::Contains("empty word"), shelf::Error);
+
+  // Loaded files may keep case: an exact match wins, and a lowercase query still finds it.
+  session.load_vectors_from_bytes(kSmallVec, "small.vec");
+  CHECK(session.vector("Paris").word == "Paris");
+  CHECK_THROWS_AS(session.vector("paris"), shelf::Error);  // lowercasing goes one way only
+  CHECK(session.vector("KING").word == "king");
+}
+
+TEST_CASE("neighbours, similarity and analogies answer from the trained vectors") {
+  shelf::Session session;
+  train(session);
+  const auto near = session.neighbors("cat", 5);
+  REQUIRE(near.ids.size() == 5);
+  CHECK(near.words.size() == 5);
+  CHECK(near.scores.size() == 5);
+  CHECK_FALSE(contains(near.words, "cat"));
+  int animals = 0;
+  for (const auto& w : near.words) animals += contains(kAnimals, w);
+  CHECK(animals >= 4);
+  CHECK(std::is_sorted(near.scores.rbegin(), near.scores.rend()));
+  CHECK_THROWS_WITH_AS(session.neighbors("cat", 0), "k must be at least 1", shelf::Error);
+
+  const auto s = session.similarity("cat", "dog");
+  CHECK(s.cosine + s.distance == doctest::Approx(1.0));
+  CHECK(session.similarity("dog", "cat").cosine == doctest::Approx(s.cosine));
+  CHECK(session.similarity("cat", "cat").cosine == doctest::Approx(1.0));
+  CHECK(s.cosine > session.similarity("cat", "paris").cosine);
+
+  // By vector nothing is excluded: the word itself comes first.
+  const auto cat = session.vector("cat");
+  const auto by_vector = session.neighbors_of_vector(cat.vector.data(), cat.vector.size(), 3);
+  CHECK(by_vector.words.front() == "cat");
+  CHECK_THROWS_WITH_AS(session.neighbors_of_vector(cat.vector.data(), 3, 3),
+                       "the vector has 3 values, the model 16", shelf::Error);
+
+  const auto plain = session.analogy("france", "paris", "spain", 3, shelf::VectorStore::AnalogyMethod::Add);
+  CHECK(plain.ids.size() == 3);
+  CHECK_FALSE(plain.rank.has_value());
+  for (const auto& w : plain.words) CHECK((w != "france" && w != "paris" && w != "spain"));
+  const auto ranked = session.analogy("france", "paris", "spain", 3, shelf::VectorStore::AnalogyMethod::Mul,
+                                      std::string_view("Madrid"));
+  REQUIRE(ranked.rank.has_value());
+  REQUIRE(ranked.rank_with_inputs.has_value());
+  CHECK(*ranked.rank >= 1);
+  CHECK(*ranked.rank_with_inputs >= *ranked.rank);
+  CHECK_THROWS_WITH_AS(session.analogy("france", "paris", "spain", 3, shelf::VectorStore::AnalogyMethod::Add,
+                                       std::string_view("atlantis")),
+                       "unknown word 'atlantis'", shelf::Error);
+}
+
+TEST_CASE("the same seed gives the same answers") {
+  shelf::Session a, b;
+  train(a, 600);
+  train(b, 600);
+  CHECK(a.neighbors("dog", 5).words == b.neighbors("dog", 5).words);
+  CHECK(a.vector("dog").vector == b.vector("dog").vector);
+}
+
+TEST_CASE("loaded vectors replace the trainer and keep the corpus") {
+  shelf::Session session;
+  train(session, 200);
+  const auto summary = session.load_vectors_from_bytes(kSmallVec, "small.vec", shelf::Format::Auto);
+  CHECK(summary.vocab == 4);
+  CHECK(summary.dim == 3);
+  CHECK_FALSE(session.has_trainer());
+  const auto vocab = session.vocabulary(0);
+  CHECK(vocab.words == std::vector<std::string>{"king", "queen", "Paris", "apple"});
+  CHECK(vocab.counts == std::vector<double>(4, 0.0));
+  CHECK(session.neighbors("king", 1).words.front() == "queen");
+
+  // A refused file changes nothing.
+  CHECK_THROWS_WITH_AS(session.load_vectors_from_bytes("2 3\nking 1 2 3\n", "broken.vec"),
+                       doctest::Contains("broken.vec"), shelf::Error);
+  CHECK(session.vocabulary(0).words.size() == 4);
+  CHECK_THROWS_AS(session.load_vectors_from_bytes(kSmallVec, "x", shelf::Format::ProjectorTsv), shelf::Error);
+
+  // The corpus is still there: configure trains on it again.
+  session.configure(small_params());
+  CHECK(session.has_trainer());
+  CHECK(contains(session.vocabulary(0).words, "cat"));
+}
+
+TEST_CASE("exported vectors load back bit for bit, in every format") {
+  shelf::Session session;
+  train(session, 300);
+  const auto original = session.vector("horse");
+  for (auto format : {shelf::Format::Word2VecBinary, shelf::Format::Word2VecText, shelf::Format::GloveText}) {
+    CAPTURE(static_cast<int>(format));
+    shelf::Session copy;
+    copy.load_vectors_from_bytes(session.export_vectors(format), "export", format);
+    CHECK(copy.vocabulary(0).words == session.vocabulary(0).words);
+    const auto loaded = copy.vector("horse");
+    REQUIRE(loaded.vector.size() == original.vector.size());
+    CHECK(std::memcmp(loaded.vector.data(), original.vector.data(), loaded.vector.size() * sizeof(float)) == 0);
+  }
+  const auto files = session.export_projector();
+  shelf::Session projector;
+  CHECK(projector.load_projector(files.vectors_tsv, files.metadata_tsv, "export").vocab ==
+        session.vocabulary(0).words.size());
+  CHECK(projector.vector("horse").vector == original.vector);
+  CHECK_THROWS_AS(session.export_vectors(shelf::Format::ProjectorTsv), shelf::Error);
+}
+
+TEST_CASE("maps have one point per frequent word and hold still between training steps") {
+  shelf::Session aligned, unaligned;
+  for (auto* session : {&aligned, &unaligned}) {
+    session->load_corpus(two_topic_text(1000, 3), 1, 0);
+    session->configure(small_params());
+    session->step(20000);
+  }
+  const auto first = aligned.project(15, 2, true);
+  CHECK(first.words.size() == 15);
+  CHECK(first.ids.size() == 15);
+  CHECK(first.points.size() == 30);
+  CHECK(first.components == 2);
+  REQUIRE(first.explained.size() == 2);
+  CHECK(first.explained[0] >= first.explained[1]);
+  CHECK(first.explained[0] + first.explained[1] <= 1.0 + 1e-9);
+  CHECK_FALSE(first.aligned);  // nothing to align to yet
+  CHECK(first.words.front() == aligned.vocabulary(1).words.front());
+
+  for (auto* session : {&aligned, &unaligned}) session->step(20000);
+  const auto turned = aligned.project(15, 2, true);
+  const auto free = unaligned.project(15, 2, false);
+  CHECK(turned.aligned);
+  CHECK_FALSE(free.aligned);
+  CHECK(squared_gap(turned.points, first.points) <= squared_gap(free.points, first.points) + 1e-6);
+
+  // A map with words the previous one lacked cannot be aligned; more words than the vocabulary
+  // gives the whole vocabulary.
+  const auto all = aligned.project(1000, 3, true);
+  CHECK(all.words.size() == aligned.vocabulary(0).words.size());
+  CHECK(all.points.size() == all.words.size() * 3);
+  CHECK_FALSE(all.aligned);
+  CHECK_THROWS_AS(aligned.project(0, 2, true), shelf::Error);
+  CHECK_THROWS_AS(aligned.project(10, 0, true), shelf::Error);
+  CHECK_THROWS_AS(aligned.project(10, 17, true), shelf::Error);  // more components than dimensions
+}
+
+TEST_CASE("clusters split the two topics") {
+  shelf::Session session;
+  train(session);
+  const auto clusters = session.cluster(2, 20, 1);
+  REQUIRE(clusters.ids.size() == 20);
+  REQUIRE(clusters.labels.size() == 20);
+  CHECK(clusters.inertia >= 0);
+  const auto words = session.vocabulary(20).words;
+  auto label_of = [&](const std::string& word) {
+    const auto at = std::find(words.begin(), words.end(), word) - words.begin();
+    return clusters.labels[static_cast<std::size_t>(at)];
+  };
+  int animals_with_cat = 0, places_with_cat = 0;
+  for (const auto& w : kAnimals) animals_with_cat += label_of(w) == label_of("cat");
+  for (const auto& w : kPlaces) places_with_cat += label_of(w) == label_of("cat");
+  CHECK(animals_with_cat >= 8);
+  CHECK(places_with_cat <= 2);
+  for (const auto label : clusters.labels) CHECK((label == 0 || label == 1));
+
+  const auto again = session.cluster(2, 20, 1);
+  CHECK(again.labels == clusters.labels);
+  CHECK_THROWS_WITH_AS(session.cluster(30, 20, 1), "k is 30 but there are only 20 words to cluster", shelf::Error);
+  CHECK_THROWS_AS(session.cluster(0, 20, 1), shelf::Error);
+}
+
+TEST_CASE("positions tell 'dog bites man' from 'man bites dog'") {
+  shelf::Session session;
+  session.load_vectors_from_bytes(
+      "3 4\ndog 1 0 0 0\nbites 0 1 0 0\nman 0 0 1 0\n", "three.vec");
+  const auto forward = session.positions("Dog bites man", 1.0);
+  const auto backward = session.positions("man bites dog", 1.0);
+  CHECK(forward.tokens == std::vector<std::string>{"dog", "bites", "man"});
+  CHECK(forward.dim == 4);
+  REQUIRE(forward.inputs.size() == 12);
+  CHECK(forward.token_vectors.size() == 12);
+  CHECK(forward.position_vectors.size() == 12);
+  // Same positions, same words, different order: the inputs differ, the sums of rows do not.
+  CHECK(forward.position_vectors == backward.position_vectors);
+  CHECK(forward.inputs != backward.inputs);
+  for (std::size_t i = 0; i < forward.inputs.size(); ++i) {
+    CHECK(forward.inputs[i] == doctest::Approx(forward.token_vectors[i] + forward.position_vectors[i]));
+  }
+  const auto unknown = session.positions("dog eats", 0.0);
+  CHECK(unknown.known == std::vector<bool>{true, false});
+  for (const auto v : unknown.position_vectors) CHECK(v == 0.0f);
+  for (std::size_t c = 4; c < 8; ++c) CHECK(unknown.token_vectors[c] == 0.0f);
+  CHECK_THROWS_AS(session.positions("  ...  ", 1.0), shelf::Error);
+}
+
+TEST_CASE("documents are indexed once and searched with the current vectors") {
+  shelf::Session session;
+  const std::string docs =
+      "The cat and the dog sleep by the fire. The horse grazes.\n\n"
+      "Paris and Rome are capitals — caf\xC3\xA9 \xF0\x9F\x98\x80 in France and Italy.\n\n"
+      "The cow and the sheep have fur.";
+  const auto chunks = session.index_documents(docs, 120, shelf::Pooling::Mean);
+  REQUIRE(chunks.size() == 3);
+  CHECK(chunks[0].begin == 0);
+  CHECK(chunks[0].text.rfind("The cat", 0) == 0);
+  // Offsets count UTF-16 units: "—" is 1 unit (3 bytes), "é" 1 (2 bytes), the emoji 2 (4 bytes).
+  const std::size_t third_bytes = docs.rfind("The cow");
+  CHECK(chunks[2].begin == third_bytes - 2 - 1 - 2);
+  CHECK(chunks[2].end == docs.size() - 2 - 1 - 2);
+  CHECK(chunks[1].end - chunks[1].begin == chunks[1].text.size() - 2 - 1 - 2);
+
+  CHECK_THROWS_WITH_AS(session.search("cat", 3), doctest::Contains("no vectors yet"), shelf::NotReadyError);
+  train(session, 600);
+  const auto found = session.search("Which animals graze and have fur?", 2);
+  REQUIRE(found.hits.size() == 2);
+  CHECK(found.hits[0].score >= found.hits[1].score);
+  CHECK(found.hits[0].chunk != 1);
+  CHECK(found.hits[0].text == chunks[found.hits[0].chunk].text);
+  CHECK(found.hits[0].begin == chunks[found.hits[0].chunk].begin);
+  CHECK_FALSE(found.hits[0].matched.empty());
+  CHECK(found.prompt.find("Which animals graze and have fur?") != std::string::npos);
+  CHECK(found.prompt.find(found.hits[0].text.substr(0, 20)) != std::string::npos);
+
+  // Training on moves the vectors; the index follows without being asked.
+  session.configure(small_params());
+  session.step(2000);
+  CHECK(session.search("fur", 1).hits.size() == 1);
+  CHECK_THROWS_AS(session.search("", 1), shelf::Error);
+  CHECK_THROWS_AS(session.search("fur", 0), shelf::Error);
+  CHECK_THROWS_AS(session.index_documents("...", 120, shelf::Pooling::Sif), shelf::Error);
+  CHECK_THROWS_AS(session.index_documents(docs, 0, shelf::Pooling::Sif), shelf::Error);
+
+  const auto sif_chunks = session.index_documents(docs, 8, shelf::Pooling::Sif);
+  CHECK(sif_chunks.size() > 3);
+  CHECK(session.search("horse fire", 1).hits.size() == 1);
+}
+
+TEST_CASE("wire names map to the engine's options and unknown names are refused") {
+  CHECK(shelf::model_from_name("cbow") == shelf::Model::Cbow);
+  CHECK(shelf::model_from_name("skipgram") == shelf::Model::SkipGram);
+  CHECK_THROWS_WITH_AS(shelf::model_from_name("glove"), "unknown model 'glove' (expected skipgram or cbow)",
+                       shelf::Error);
+  CHECK(shelf::vectors_format_from_name("word2vec") == shelf::Format::Word2VecText);
+  CHECK(shelf::vectors_format_from_name("word2vec-binary") == shelf::Format::Word2VecBinary);
+  CHECK(shelf::vectors_format_from_name("glove") == shelf::Format::GloveText);
+  CHECK(shelf::vectors_format_from_name("auto") == shelf::Format::Auto);
+  CHECK(shelf::vectors_format_from_name("projector") == shelf::Format::ProjectorTsv);
+  CHECK_THROWS_AS(shelf::vectors_format_from_name("csv"), shelf::Error);
+  CHECK(shelf::pooling_from_name("sif") == shelf::Pooling::Sif);
+  CHECK_THROWS_AS(shelf::pooling_from_name("max"), shelf::Error);
+  CHECK(shelf::analogy_method_from_name("mul") == shelf::VectorStore::AnalogyMethod::Mul);
+  CHECK_THROWS_AS(shelf::analogy_method_from_name("sub"), shelf::Error);
+  CHECK(std::string(shelf::Session::version()).size() > 0);
+}

@@ -1,0 +1,369 @@
+// The engine as a JavaScript module: one Embind class over shelf::Session, one method per
+// protocol request. Nothing but conversions here; engine.d.ts describes the surface.
+//
+// Conventions that keep the boundary safe:
+// - Strings and arrays arrive as `val` and are converted inside the guarded body. Embind's own
+//   string arguments are malloc'ed by JS and freed after the call, which never happens when the
+//   call throws, so every failed call would leak its arguments.
+// - Typed arrays leave as copies (new Float32Array(view)): a view into the wasm heap is detached
+//   as soon as memory grows, and results are transferred to the page anyway.
+// - No C++ exception reaches JS (under -fwasm-exceptions it would be an opaque
+//   WebAssembly.Exception): each method catches and throws a JS Error whose `code` is the
+//   protocol's error code.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <cmath>
+#include <cstdint>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "shelf/kernels.h"
+#include "shelf/session.h"
+
+using emscripten::val;
+using shelf::Session;
+
+namespace {
+
+[[noreturn]] void throw_js_error(const std::string& message, const char* code) {
+  val error = val::global("Error").new_(message);
+  error.set("code", val(code));
+  error.throw_();
+}
+
+template <class Body>
+val guarded(Body&& body) {
+  std::string message;
+  const char* code = "internal";
+  try {
+    return body();
+  } catch (const shelf::NotReadyError& e) {
+    message = e.what();
+    code = "no-model";
+  } catch (const shelf::Error& e) {
+    message = e.what();
+    code = "bad-input";
+  } catch (const std::bad_alloc&) {
+    message = "out of memory";
+    code = "out-of-memory";
+  } catch (const std::exception& e) {
+    message = std::string("internal error: ") + e.what();
+  }
+  throw_js_error(message, code);
+}
+
+std::string text(const val& value) { return value.as<std::string>(); }
+
+// Counts and sizes arrive as JS numbers; the worker has checked them, this only refuses what
+// would wrap around.
+std::uint64_t whole(double value, const char* what) {
+  if (!std::isfinite(value) || value < 0 || value != std::floor(value) || value > 9007199254740991.0) {
+    throw shelf::Error(std::string(what) + " must be a whole number >= 0");
+  }
+  return static_cast<std::uint64_t>(value);
+}
+
+int small(double value, const char* what) {
+  const std::uint64_t n = whole(value, what);
+  // Beyond int the engine's own range check would see a wrapped-around value.
+  return n > 1000000000 ? 1000000000 : static_cast<int>(n);
+}
+
+template <class T>
+val typed_array(const char* type, const std::vector<T>& values) {
+  return val::global(type).new_(emscripten::typed_memory_view(values.size(), values.data()));
+}
+
+std::string bytes_of(const val& array) {
+  std::string bytes(array["length"].as<std::size_t>(), '\0');
+  val(emscripten::typed_memory_view(bytes.size(), reinterpret_cast<std::uint8_t*>(bytes.data())))
+      .call<void>("set", array);
+  return bytes;
+}
+
+val bytes_to_js(const std::string& bytes) {
+  return val::global("Uint8Array")
+      .new_(emscripten::typed_memory_view(bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data())))["buffer"];
+}
+
+val strings(const std::vector<std::string>& values) {
+  val array = val::array();
+  for (std::size_t i = 0; i < values.size(); ++i) array.set(i, val(values[i]));
+  return array;
+}
+
+val progress_to_js(const shelf::TrainingProgress& p) {
+  val result = val::object();
+  result.set("wordsDone", static_cast<double>(p.words_done));
+  result.set("wordsTotal", static_cast<double>(p.words_total));
+  result.set("epoch", p.epoch);
+  result.set("epochs", p.epochs);
+  result.set("learningRate", p.learning_rate);
+  result.set("loss", p.loss);
+  result.set("averageLoss", p.average_loss);
+  result.set("seconds", p.seconds);
+  result.set("wordsPerSecond", p.words_per_second);
+  result.set("finished", p.finished);
+  result.set("fraction", p.fraction());
+  return result;
+}
+
+val neighbors_to_js(const shelf::Neighbors& n) {
+  val result = val::object();
+  result.set("ids", typed_array("Int32Array", n.ids));
+  result.set("words", strings(n.words));
+  result.set("scores", typed_array("Float32Array", n.scores));
+  return result;
+}
+
+val vectors_summary_to_js(const shelf::VectorsSummary& summary) {
+  val result = val::object();
+  result.set("vocab", static_cast<double>(summary.vocab));
+  result.set("dim", static_cast<double>(summary.dim));
+  return result;
+}
+
+val info() {
+  val result = val::object();
+  result.set("simd", shelf::kernels::simd_enabled());
+  result.set("instructionSet", val(shelf::kernels::instruction_set()));
+  result.set("version", val(Session::version()));
+  return result;
+}
+
+val load_corpus(Session& session, const val& corpus, double min_count, double max_vocab) {
+  return guarded([&] {
+    const auto summary = session.load_corpus(text(corpus), static_cast<std::int64_t>(whole(min_count, "minCount")),
+                                             whole(max_vocab, "maxVocab"));
+    val result = val::object();
+    result.set("rawWords", static_cast<double>(summary.raw_words));
+    result.set("vocab", static_cast<double>(summary.vocab));
+    result.set("sentences", static_cast<double>(summary.sentences));
+    return result;
+  });
+}
+
+val configure(Session& session, const val& options) {
+  return guarded([&] {
+    shelf::TrainingParams params;
+    params.model = shelf::model_from_name(text(options["model"]));
+    params.dim = small(options["dim"].as<double>(), "dim");
+    params.window = small(options["window"].as<double>(), "window");
+    params.negative = small(options["negative"].as<double>(), "negative");
+    params.sample = options["sample"].as<double>();
+    params.epochs = small(options["epochs"].as<double>(), "epochs");
+    params.learning_rate = options["learningRate"].as<float>();
+    params.seed = whole(options["seed"].as<double>(), "seed");
+    return progress_to_js(session.configure(params));
+  });
+}
+
+val step(Session& session, double words) {
+  return guarded([&] { return progress_to_js(session.step(whole(words, "words"))); });
+}
+
+val progress(Session& session) {
+  return guarded([&] { return progress_to_js(session.progress()); });
+}
+
+bool has_trainer(Session& session) { return session.has_trainer(); }
+bool training_finished(Session& session) { return session.training_finished(); }
+
+val load_vectors(Session& session, const val& bytes, const val& name, const val& format) {
+  return guarded([&] {
+    const std::string contents = bytes_of(bytes);
+    return vectors_summary_to_js(
+        session.load_vectors_from_bytes(contents, text(name), shelf::vectors_format_from_name(text(format))));
+  });
+}
+
+val load_projector(Session& session, const val& vectors_tsv, const val& metadata_tsv, const val& name) {
+  return guarded([&] {
+    return vectors_summary_to_js(session.load_projector(text(vectors_tsv), text(metadata_tsv), text(name)));
+  });
+}
+
+val vocabulary(Session& session, double limit) {
+  return guarded([&] {
+    const auto vocab = session.vocabulary(whole(limit, "limit"));
+    val result = val::object();
+    result.set("words", strings(vocab.words));
+    result.set("counts", typed_array("Float64Array", vocab.counts));
+    return result;
+  });
+}
+
+val vector(Session& session, const val& word) {
+  return guarded([&] {
+    const auto found = session.vector(text(word));
+    val result = val::object();
+    result.set("word", found.word);
+    result.set("id", found.id);
+    result.set("vector", typed_array("Float32Array", found.vector));
+    return result;
+  });
+}
+
+val similarity(Session& session, const val& a, const val& b) {
+  return guarded([&] {
+    const auto s = session.similarity(text(a), text(b));
+    val result = val::object();
+    result.set("cosine", s.cosine);
+    result.set("distance", s.distance);
+    return result;
+  });
+}
+
+val neighbors(Session& session, const val& word, double k) {
+  return guarded([&] { return neighbors_to_js(session.neighbors(text(word), whole(k, "k"))); });
+}
+
+val neighbors_of_vector(Session& session, const val& vector, double k) {
+  return guarded([&] {
+    const auto values = emscripten::convertJSArrayToNumberVector<float>(vector);
+    return neighbors_to_js(session.neighbors_of_vector(values.data(), values.size(), whole(k, "k")));
+  });
+}
+
+val analogy(Session& session, const val& a, const val& b, const val& c, double k, const val& method,
+            const val& answer) {
+  return guarded([&] {
+    const bool has_answer = !answer.isUndefined() && !answer.isNull();
+    const std::string expected = has_answer ? text(answer) : std::string();
+    const auto found = session.analogy(text(a), text(b), text(c), whole(k, "k"),
+                                       shelf::analogy_method_from_name(text(method)),
+                                       has_answer ? std::optional<std::string_view>(expected) : std::nullopt);
+    val result = neighbors_to_js(found);
+    if (found.rank) result.set("rank", static_cast<double>(*found.rank));
+    if (found.rank_with_inputs) result.set("rankWithInputs", static_cast<double>(*found.rank_with_inputs));
+    return result;
+  });
+}
+
+val project(Session& session, double limit, double components, bool align) {
+  return guarded([&] {
+    const auto map = session.project(whole(limit, "limit"), whole(components, "components"), align);
+    val result = val::object();
+    result.set("words", strings(map.words));
+    result.set("ids", typed_array("Int32Array", map.ids));
+    result.set("components", static_cast<double>(map.components));
+    result.set("points", typed_array("Float32Array", map.points));
+    val explained = val::array();
+    for (std::size_t i = 0; i < map.explained.size(); ++i) explained.set(i, map.explained[i]);
+    result.set("explained", explained);
+    result.set("aligned", map.aligned);
+    return result;
+  });
+}
+
+val cluster(Session& session, double k, double limit, double seed) {
+  return guarded([&] {
+    const auto clusters = session.cluster(whole(k, "k"), whole(limit, "limit"), whole(seed, "seed"));
+    val result = val::object();
+    result.set("ids", typed_array("Int32Array", clusters.ids));
+    result.set("labels", typed_array("Int32Array", clusters.labels));
+    result.set("inertia", clusters.inertia);
+    return result;
+  });
+}
+
+val positions(Session& session, const val& sentence, double scale) {
+  return guarded([&] {
+    const auto p = session.positions(text(sentence), scale);
+    val result = val::object();
+    result.set("tokens", strings(p.tokens));
+    val known = val::array();
+    for (std::size_t i = 0; i < p.known.size(); ++i) known.set(i, static_cast<bool>(p.known[i]));
+    result.set("known", known);
+    result.set("dim", static_cast<double>(p.dim));
+    result.set("tokenVectors", typed_array("Float32Array", p.token_vectors));
+    result.set("positionVectors", typed_array("Float32Array", p.position_vectors));
+    result.set("inputs", typed_array("Float32Array", p.inputs));
+    return result;
+  });
+}
+
+val index_documents(Session& session, const val& documents, double max_tokens, const val& pooling) {
+  return guarded([&] {
+    const auto chunks = session.index_documents(text(documents), whole(max_tokens, "maxTokens"),
+                                                shelf::pooling_from_name(text(pooling)));
+    val list = val::array();
+    for (std::size_t i = 0; i < chunks.size(); ++i) {
+      val chunk = val::object();
+      chunk.set("text", chunks[i].text);
+      chunk.set("begin", static_cast<double>(chunks[i].begin));
+      chunk.set("end", static_cast<double>(chunks[i].end));
+      list.set(i, chunk);
+    }
+    val result = val::object();
+    result.set("chunks", list);
+    return result;
+  });
+}
+
+val search(Session& session, const val& query, double k) {
+  return guarded([&] {
+    const auto found = session.search(text(query), whole(k, "k"));
+    val hits = val::array();
+    for (std::size_t i = 0; i < found.hits.size(); ++i) {
+      const auto& hit = found.hits[i];
+      val item = val::object();
+      item.set("chunk", static_cast<double>(hit.chunk));
+      item.set("score", hit.score);
+      item.set("text", hit.text);
+      item.set("begin", static_cast<double>(hit.begin));
+      item.set("end", static_cast<double>(hit.end));
+      item.set("matched", strings(hit.matched));
+      hits.set(i, item);
+    }
+    val result = val::object();
+    result.set("hits", hits);
+    result.set("prompt", found.prompt);
+    return result;
+  });
+}
+
+val export_vectors(Session& session, const val& format_name) {
+  return guarded([&] {
+    const shelf::Format format = shelf::vectors_format_from_name(text(format_name));
+    val result = val::object();
+    if (format == shelf::Format::ProjectorTsv) {
+      const auto files = session.export_projector();
+      result.set("vectorsTsv", files.vectors_tsv);
+      result.set("metadataTsv", files.metadata_tsv);
+    } else {
+      result.set("bytes", bytes_to_js(session.export_vectors(format)));
+    }
+    return result;
+  });
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(shelf_engine) {
+  emscripten::function("info", &info);
+  emscripten::class_<Session>("Session")
+      .constructor<>()
+      .function("loadCorpus", &load_corpus)
+      .function("configure", &configure)
+      .function("step", &step)
+      .function("progress", &progress)
+      .function("hasTrainer", &has_trainer)
+      .function("trainingFinished", &training_finished)
+      .function("loadVectors", &load_vectors)
+      .function("loadProjector", &load_projector)
+      .function("vocabulary", &vocabulary)
+      .function("vector", &vector)
+      .function("similarity", &similarity)
+      .function("neighbors", &neighbors)
+      .function("neighborsOfVector", &neighbors_of_vector)
+      .function("analogy", &analogy)
+      .function("project", &project)
+      .function("cluster", &cluster)
+      .function("positions", &positions)
+      .function("indexDocuments", &index_documents)
+      .function("search", &search)
+      .function("exportVectors", &export_vectors);
+}

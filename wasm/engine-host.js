@@ -1,0 +1,193 @@
+// The protocol over one engine session, without any worker globals: the worker wires it to
+// `self`, and tests under Node call it directly. See docs/protocol.md.
+//
+//   const host = createHost(module);         // module: what createShelfEngine() resolves to
+//   await host.handle(message, emit);         // emit(messageOut, transferList)
+//
+// Training runs in slices of `wordsPerStep` corpus words with a turn of the event loop between
+// slices, so `pause` and queries are answered while it runs (from the latest slice's vectors).
+
+import { ErrorCode, EventType, ProtocolError, parseRequest, transferablesOf } from './protocol.js';
+
+/**
+ * Lets the event loop run (and deliver messages) before training the next slice. setTimeout(0)
+ * would do, but browsers clamp nested timeouts to 4 ms, which would idle a worker between
+ * ~10 ms slices; a MessageChannel round trip is not clamped.
+ */
+function makeYield() {
+  if (typeof setImmediate === 'function') return () => new Promise((resolve) => setImmediate(resolve));
+  if (typeof MessageChannel === 'function') {
+    const channel = new MessageChannel();
+    const waiting = [];
+    channel.port1.onmessage = () => waiting.shift()?.();
+    return () =>
+      new Promise((resolve) => {
+        waiting.push(resolve);
+        channel.port2.postMessage(null);
+      });
+  }
+  return () => new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+// Engine errors are JS Errors with a protocol `code` (set by wasm/bindings.cpp); anything else
+// (a trap, an Embind type error) is a bug.
+function toProtocolError(error) {
+  if (error instanceof ProtocolError) return error;
+  const code = error && typeof error.code === 'string' && Object.values(ErrorCode).includes(error.code)
+    ? error.code
+    : ErrorCode.internal;
+  const message = error instanceof Error ? error.message : String(error);
+  return new ProtocolError(message, code);
+}
+
+function asUint8Array(bytes) {
+  return bytes instanceof ArrayBuffer
+    ? new Uint8Array(bytes)
+    : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/**
+ * @param {object} module the instantiated engine (see engine.d.ts)
+ * @param {{ yieldToEventLoop?: () => Promise<void> }} [options]
+ */
+export function createHost(module, options = {}) {
+  const yieldToEventLoop = options.yieldToEventLoop ?? makeYield();
+  const session = new module.Session();
+  const heap = () => module.HEAPU8?.buffer;
+  /** The running training loop: { stopped, wordsPerStep }, or null. */
+  let loop = null;
+
+  const withRunning = (progress) => ({ ...progress, running: loop !== null });
+
+  function emitProgress(emit, progress, extra = {}) {
+    emit({ event: EventType.progress, progress, ...extra }, []);
+  }
+
+  // Stops the loop (if any) and tells the page it stopped, before whatever replaces the trainer.
+  function stopTraining(emit) {
+    if (!loop) return;
+    loop.stopped = true;
+    loop = null;
+    emitProgress(emit, withRunning(session.progress()));
+  }
+
+  async function runTraining(current, emit) {
+    while (!current.stopped) {
+      await yieldToEventLoop();
+      if (current.stopped) return;
+      let progress;
+      try {
+        progress = session.step(current.wordsPerStep);
+      } catch (error) {
+        current.stopped = true;
+        loop = null;
+        const { message, code } = toProtocolError(error);
+        emitProgress(emit, { ...safeProgress(), running: false }, { error: { message, code } });
+        return;
+      }
+      if (progress.finished) {
+        current.stopped = true;
+        loop = null;
+      }
+      emitProgress(emit, withRunning(progress));
+    }
+  }
+
+  function safeProgress() {
+    try {
+      return session.progress();
+    } catch {
+      return null;
+    }
+  }
+
+  const handlers = {
+    init: () => module.info(),
+
+    loadCorpus: (f, emit) => {
+      stopTraining(emit);
+      return session.loadCorpus(f.text, f.minCount, f.maxVocab);
+    },
+
+    configure: (f, emit) => {
+      stopTraining(emit);
+      return { progress: withRunning(session.configure(f)) };
+    },
+
+    train: (f, emit) => {
+      const progress = session.progress(); // no trainer: no-model
+      if (loop) {
+        loop.wordsPerStep = f.wordsPerStep;
+        return { running: true };
+      }
+      if (progress.finished) {
+        emitProgress(emit, withRunning(progress));
+        return { running: false };
+      }
+      loop = { stopped: false, wordsPerStep: f.wordsPerStep };
+      runTraining(loop, emit);
+      return { running: true };
+    },
+
+    pause: (f, emit) => {
+      stopTraining(emit);
+      return { progress: withRunning(session.progress()) };
+    },
+
+    step: (f) => ({ progress: withRunning(session.step(f.words)) }),
+
+    loadVectors: (f, emit) => {
+      stopTraining(emit);
+      if (f.bytes !== undefined) return session.loadVectors(asUint8Array(f.bytes), f.name, f.format);
+      return session.loadProjector(f.vectorsTsv, f.metadataTsv, f.name);
+    },
+
+    vocabulary: (f) => session.vocabulary(f.limit),
+    vector: (f) => session.vector(f.word),
+    similarity: (f) => session.similarity(f.a, f.b),
+    neighbors: (f) =>
+      f.word !== undefined ? session.neighbors(f.word, f.k) : session.neighborsOfVector(f.vector, f.k),
+    analogy: (f) => session.analogy(f.a, f.b, f.c, f.k, f.method, f.answer),
+    project: (f) => session.project(f.limit, f.components, f.align),
+    cluster: (f) => session.cluster(f.k, f.limit, f.seed),
+    positions: (f) => session.positions(f.sentence, f.scale),
+    indexDocuments: (f) => session.indexDocuments(f.text, f.maxTokens, f.pooling),
+    search: (f) => session.search(f.query, f.k),
+    exportVectors: (f) => session.exportVectors(f.format),
+  };
+
+  /**
+   * Answers one request with exactly one reply through `emit`; may emit events before it.
+   * Never throws. Resolves once the reply has been emitted.
+   */
+  async function handle(message, emit) {
+    let request;
+    try {
+      request = parseRequest(message);
+    } catch (error) {
+      const id = Number.isSafeInteger(message?.id) ? message.id : null;
+      const { message: text, code } = toProtocolError(error);
+      emit({ id, ok: false, error: { message: text, code } }, []);
+      return;
+    }
+    let result;
+    try {
+      result = handlers[request.type](request.fields, emit);
+    } catch (error) {
+      const { message: text, code } = toProtocolError(error);
+      emit({ id: request.id, ok: false, error: { message: text, code } }, []);
+      return;
+    }
+    // Results hold copies, never views of the wasm heap; transferring the heap would kill the engine.
+    const transfer = transferablesOf(result).filter((buffer) => buffer !== heap());
+    emit({ id: request.id, ok: true, result }, transfer);
+  }
+
+  return {
+    handle,
+    /** True while the training loop runs. */
+    get training() {
+      return loop !== null;
+    },
+  };
+}

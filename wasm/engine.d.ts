@@ -1,0 +1,129 @@
+// The surface of the engine module built from wasm/bindings.cpp
+// (build/wasm/shelf-engine.mjs and shelf-engine-scalar.mjs). Pages do not use it directly: the
+// worker does, through engine-host.js; pages talk to the worker (client.js, docs/protocol.md).
+//
+// Memory: results never point into the wasm heap. Typed arrays in results are fresh copies
+// (the bindings build them with `new Float32Array(typed_memory_view(...))`), because a view of the
+// heap is detached as soon as memory grows (any later call may allocate) and because the worker
+// transfers results to the page anyway. They may be kept, and transferred, freely.
+//
+// Errors: every method that can fail throws a JS `Error` whose `code` is a protocol error code:
+// 'bad-input' (unknown word, malformed file, parameter out of range), 'no-model' (nothing to
+// answer from yet), 'out-of-memory', or 'internal'. No C++ exception ever reaches JS. An argument
+// of the wrong JS type makes Embind throw its own error (no `code`): the worker checks messages
+// before calling.
+//
+// Numbers: counts and sizes cross as JS numbers (whole, >= 0); ids are 32-bit.
+
+export interface EngineInfo {
+  simd: boolean;
+  instructionSet: string; // 'wasm-simd128' or 'scalar'
+  version: string;
+}
+
+export interface Progress {
+  wordsDone: number;
+  wordsTotal: number;
+  epoch: number; // 0-based
+  epochs: number;
+  learningRate: number;
+  loss: number; // mean loss per example over the last step
+  averageLoss: number; // since training started
+  seconds: number;
+  wordsPerSecond: number;
+  finished: boolean;
+  fraction: number; // wordsDone / wordsTotal
+}
+
+export interface TrainingOptions {
+  model: 'skipgram' | 'cbow';
+  dim: number;
+  window: number;
+  negative: number;
+  sample: number;
+  epochs: number;
+  learningRate: number;
+  seed: number;
+}
+
+export interface CorpusSummary { rawWords: number; vocab: number; sentences: number }
+export interface VectorsSummary { vocab: number; dim: number }
+export interface Vocabulary { words: string[]; counts: Float64Array /* 0 for loaded vectors */ }
+export interface WordVector { word: string; id: number; vector: Float32Array }
+export interface Similarity { cosine: number; distance: number }
+export interface Neighbors { ids: Int32Array; words: string[]; scores: Float32Array }
+export interface AnalogyAnswer extends Neighbors { rank?: number; rankWithInputs?: number }
+export interface WordMap {
+  words: string[];
+  ids: Int32Array;
+  components: number;
+  points: Float32Array; // row-major, words.length x components
+  explained: number[]; // share of the variance per component
+  aligned: boolean; // turned onto the previous map
+}
+export interface Clusters { ids: Int32Array; labels: Int32Array; inertia: number }
+export interface Positions {
+  tokens: string[];
+  known: boolean[];
+  dim: number;
+  tokenVectors: Float32Array; // each tokens.length x dim, row-major
+  positionVectors: Float32Array;
+  inputs: Float32Array;
+}
+/** Offsets count UTF-16 code units of the indexed text: `text.slice(begin, end)`. */
+export interface DocumentChunk { text: string; begin: number; end: number }
+export interface SearchHit extends DocumentChunk { chunk: number; score: number; matched: string[] }
+export interface SearchResult { hits: SearchHit[]; prompt: string }
+export type ExportedVectors = { bytes: ArrayBuffer } | { vectorsTsv: string; metadataTsv: string };
+
+export declare class Session {
+  constructor();
+  /** Drops the trainer and loaded vectors. */
+  loadCorpus(text: string, minCount: number, maxVocab: number): CorpusSummary;
+  /** A fresh trainer with random vectors on the loaded corpus. */
+  configure(options: TrainingOptions): Progress;
+  /** Trains about `words` more corpus words, synchronously. */
+  step(words: number): Progress;
+  /** The progress of the last step (or configure). */
+  progress(): Progress;
+  hasTrainer(): boolean;
+  trainingFinished(): boolean;
+  /** Drops the trainer; the corpus stays for a later configure. `name` appears in errors. */
+  loadVectors(bytes: Uint8Array, name: string, format: 'auto' | 'word2vec' | 'word2vec-binary' | 'glove'): VectorsSummary;
+  loadProjector(vectorsTsv: string, metadataTsv: string, name: string): VectorsSummary;
+  /** `limit` 0 = all; most frequent first. */
+  vocabulary(limit: number): Vocabulary;
+  /** Words are trimmed, then looked up as typed, then lowercased. */
+  vector(word: string): WordVector;
+  similarity(a: string, b: string): Similarity;
+  neighbors(word: string, k: number): Neighbors;
+  neighborsOfVector(vector: Float32Array | number[], k: number): Neighbors;
+  /** a : b :: c : ?  (b - a + c). `answer` adds its ranks. */
+  analogy(a: string, b: string, c: string, k: number, method: 'add' | 'mul', answer?: string | null): AnalogyAnswer;
+  /** PCA of the unit vectors of the `limit` most frequent words. */
+  project(limit: number, components: number, align: boolean): WordMap;
+  /** Spherical (cosine) k-means of the `limit` most frequent words. */
+  cluster(k: number, limit: number, seed: number): Clusters;
+  positions(sentence: string, scale: number): Positions;
+  indexDocuments(text: string, maxTokens: number, pooling: 'mean' | 'sif'): { chunks: DocumentChunk[] };
+  search(query: string, k: number): SearchResult;
+  exportVectors(format: 'word2vec' | 'word2vec-binary' | 'glove' | 'projector'): ExportedVectors;
+  /** Frees the C++ session (Embind objects are not garbage-collected). */
+  delete(): void;
+}
+
+export interface ShelfEngine {
+  Session: typeof Session;
+  info(): EngineInfo;
+  HEAPU8: Uint8Array;
+}
+
+export interface ShelfEngineOptions {
+  /** Where the .wasm file is; the worker passes new URL('...wasm', import.meta.url). */
+  locateFile?: (path: string, scriptDirectory: string) => string;
+  /** The .wasm bytes, instead of fetching them (Node, tests). */
+  wasmBinary?: ArrayBuffer | Uint8Array;
+}
+
+declare function createShelfEngine(options?: ShelfEngineOptions): Promise<ShelfEngine>;
+export default createShelfEngine;

@@ -1,0 +1,182 @@
+// The worker protocol (docs/protocol.md) as data: request types with their fields, defaults and
+// checks, error codes, and the helpers both sides use. The worker validates every request with
+// `parseRequest`; the client uses the same table to know the request types.
+
+/** Error codes of a failed reply. */
+export const ErrorCode = Object.freeze({
+  badRequest: 'bad-request',     // the message is malformed: unknown type, missing or mistyped field
+  badInput: 'bad-input',         // the engine refused the input: unknown word, malformed file...
+  noModel: 'no-model',           // nothing to answer from yet: no corpus, no trainer, no vectors
+  cancelled: 'cancelled',        // the caller gave up (AbortSignal) before the reply
+  outOfMemory: 'out-of-memory',
+  internal: 'internal',          // a bug, or the engine failed to load
+});
+
+/** Event names sent by the worker without a request. */
+export const EventType = Object.freeze({ progress: 'progress' });
+
+/** An error that carries a protocol error code. */
+export class ProtocolError extends Error {
+  constructor(message, code = ErrorCode.internal) {
+    super(message);
+    this.name = 'ProtocolError';
+    this.code = code;
+  }
+}
+
+// Field checks: each returns null when the value is acceptable, else what was expected.
+const isText = (v) => (typeof v === 'string' ? null : 'a string');
+const isBoolean = (v) => (typeof v === 'boolean' ? null : 'true or false');
+const isFiniteNumber = (v) => (typeof v === 'number' && Number.isFinite(v) ? null : 'a finite number');
+const isWhole = (min) => (v) =>
+  Number.isSafeInteger(v) && v >= min ? null : `a whole number >= ${min}`;
+const isOneOf = (...names) => (v) =>
+  names.includes(v) ? null : `one of ${names.map((n) => `'${n}'`).join(', ')}`;
+const isBytes = (v) =>
+  v instanceof ArrayBuffer || ArrayBuffer.isView(v) ? null : 'an ArrayBuffer or a typed array';
+const isVector = (v) =>
+  v instanceof Float32Array || (Array.isArray(v) && v.every((x) => typeof x === 'number'))
+    ? null
+    : 'a Float32Array or an array of numbers';
+
+const required = (check) => ({ check, required: true });
+const optional = (check, fallback) => ({ check, fallback });
+
+/**
+ * Every request type: its fields with their checks and defaults. A field with `fallback`
+ * undefined is optional and stays absent when not given.
+ */
+export const Requests = Object.freeze({
+  init: {},
+  loadCorpus: {
+    text: required(isText),
+    minCount: optional(isWhole(1), 5),
+    maxVocab: optional(isWhole(0), 0),
+  },
+  // Defaults are word2vec's; the engine refuses values out of range (bad-input, naming the field).
+  configure: {
+    model: optional(isOneOf('skipgram', 'cbow'), 'skipgram'),
+    dim: optional(isWhole(1), 100),
+    window: optional(isWhole(1), 5),
+    negative: optional(isWhole(1), 5),
+    sample: optional(isFiniteNumber, 1e-4),
+    epochs: optional(isWhole(1), 5),
+    learningRate: optional(isFiniteNumber, 0.025),
+    seed: optional(isWhole(0), 1),
+  },
+  train: { wordsPerStep: optional(isWhole(1), 20000) },
+  pause: {},
+  step: { words: optional(isWhole(1), 20000) },
+  // Either `bytes` (a word2vec, word2vec binary or GloVe file) or the Projector's two TSV files.
+  loadVectors: {
+    bytes: optional(isBytes),
+    vectorsTsv: optional(isText),
+    metadataTsv: optional(isText),
+    name: optional(isText, 'vectors'),
+    format: optional(isOneOf('auto', 'word2vec', 'word2vec-binary', 'glove'), 'auto'),
+  },
+  vocabulary: { limit: optional(isWhole(0), 0) },
+  vector: { word: required(isText) },
+  similarity: { a: required(isText), b: required(isText) },
+  // Either `word` or `vector`.
+  neighbors: { word: optional(isText), vector: optional(isVector), k: optional(isWhole(1), 10) },
+  analogy: {
+    a: required(isText),
+    b: required(isText),
+    c: required(isText),
+    k: optional(isWhole(1), 10),
+    method: optional(isOneOf('add', 'mul'), 'add'),
+    answer: optional(isText),
+  },
+  project: {
+    limit: optional(isWhole(1), 2000),
+    components: optional(isWhole(1), 2),
+    align: optional(isBoolean, true),
+  },
+  cluster: { k: required(isWhole(1)), limit: optional(isWhole(1), 2000), seed: optional(isWhole(0), 1) },
+  positions: { sentence: required(isText), scale: optional(isFiniteNumber, 1) },
+  indexDocuments: {
+    text: required(isText),
+    maxTokens: optional(isWhole(1), 120),
+    pooling: optional(isOneOf('mean', 'sif'), 'mean'),
+  },
+  search: { query: required(isText), k: optional(isWhole(1), 3) },
+  exportVectors: { format: optional(isOneOf('word2vec', 'word2vec-binary', 'glove', 'projector'), 'word2vec') },
+});
+
+/** The request type names, e.g. for building one client method per request. */
+export const RequestType = Object.freeze(Object.fromEntries(Object.keys(Requests).map((t) => [t, t])));
+
+// Combinations a field table cannot say.
+const crossChecks = {
+  loadVectors(f) {
+    const tsv = f.vectorsTsv !== undefined || f.metadataTsv !== undefined;
+    if (f.bytes === undefined && !tsv) return 'loadVectors needs `bytes`, or `vectorsTsv` and `metadataTsv`';
+    if (f.bytes !== undefined && tsv) return 'loadVectors takes `bytes` or the two TSV files, not both';
+    if (tsv && (f.vectorsTsv === undefined || f.metadataTsv === undefined)) {
+      return 'loadVectors needs both `vectorsTsv` and `metadataTsv`';
+    }
+    return null;
+  },
+  neighbors(f) {
+    if ((f.word === undefined) === (f.vector === undefined)) return 'neighbors needs `word` or `vector` (one of them)';
+    return null;
+  },
+};
+
+const badRequest = (message) => new ProtocolError(message, ErrorCode.badRequest);
+
+/**
+ * Checks a request and fills in the defaults: returns `{ id, type, fields }`, or throws a
+ * ProtocolError with code 'bad-request' that names the problem. Unknown fields are refused,
+ * so that a misspelt option does not silently fall back to its default.
+ */
+export function parseRequest(message) {
+  if (message === null || typeof message !== 'object' || Array.isArray(message)) {
+    throw badRequest('a request must be an object { id, type, ...fields }');
+  }
+  const { id, type, ...given } = message;
+  if (!Number.isSafeInteger(id)) throw badRequest('a request needs a whole-number `id`');
+  if (typeof type !== 'string' || !Object.hasOwn(Requests, type)) {
+    throw badRequest(`unknown request type ${JSON.stringify(type)}`);
+  }
+  const spec = Requests[type];
+  for (const name of Object.keys(given)) {
+    if (!Object.hasOwn(spec, name)) throw badRequest(`${type}: unknown field \`${name}\``);
+  }
+  const fields = {};
+  for (const [name, field] of Object.entries(spec)) {
+    const value = given[name];
+    if (value === undefined) {
+      if (field.required) throw badRequest(`${type}: missing field \`${name}\``);
+      if (field.fallback !== undefined) fields[name] = field.fallback;
+      continue;
+    }
+    const expected = field.check(value);
+    if (expected) throw badRequest(`${type}: \`${name}\` must be ${expected}`);
+    fields[name] = value;
+  }
+  const problem = crossChecks[type]?.(fields);
+  if (problem) throw badRequest(problem);
+  return { id, type, fields };
+}
+
+/**
+ * The ArrayBuffers inside a value (typed arrays' buffers, ArrayBuffers), at most a few levels
+ * deep, each once: the transfer list for postMessage.
+ */
+export function transferablesOf(value, depth = 3, found = new Set()) {
+  if (value instanceof ArrayBuffer) {
+    found.add(value);
+  } else if (ArrayBuffer.isView(value)) {
+    found.add(value.buffer);
+  } else if (depth > 0 && value !== null && typeof value === 'object') {
+    for (const item of Array.isArray(value) ? value : Object.values(value)) transferablesOf(item, depth - 1, found);
+  }
+  return [...found];
+}
+
+/** A reply's error as a ProtocolError, for the page to throw. */
+export function errorFromReply(error) {
+  return new ProtocolError(error?.message ?? 'unknown error', error?.code ?? ErrorCode.internal);
+}
