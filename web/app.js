@@ -8,7 +8,7 @@ import { findLesson, lessons } from './lessons/index.js';
 import { createStore, syncWithUrl } from './state.js';
 import { TRAINING_KEYS, createTraining } from './training.js';
 import { dataPanel } from './ui/data-panel.js';
-import { fill, format, h } from './ui/dom.js';
+import { fill, format, h, throttled } from './ui/dom.js';
 import { embedCode } from './ui/embed-code.js';
 import { heatStrip, sharedScale } from './ui/heat-strip.js';
 import { lossChart } from './ui/loss-chart.js';
@@ -20,7 +20,7 @@ import { wordInput } from './ui/word-input.js';
 const SUGGESTED_WORDS = 5000;
 
 /** The small helpers every lesson may use. */
-const ui = { h, fill, format, wordInput, heatStrip, sharedScale, scatterMap, lossChart };
+const ui = { h, fill, format, throttled, wordInput, heatStrip, sharedScale, scatterMap, lossChart };
 
 export function startApp({ root = document.body, embedded = false } = {}) {
   const store = createStore();
@@ -79,7 +79,9 @@ export function startApp({ root = document.body, embedded = false } = {}) {
           lessonId: lesson.id,
           title: lesson.title,
           query: () => store.query({ only: lessonKeys(lesson) }),
-          subscribe: (listener) => store.subscribe(listener),
+          subscribe: (listener) => store.subscribe((state, changed) => {
+            if ([...changed].some((key) => store.spec(key)?.url)) listener();
+          }),
         });
     const article = h(
       'article',
@@ -123,8 +125,8 @@ export function startApp({ root = document.body, embedded = false } = {}) {
       await Promise.all([info, data.loadSnapshot()]);
     } catch (error) {
       store.set({ busy: null });
-      main.prepend(
-        h('p', { class: 'problem', role: 'alert' }, `⚠ The bundled vectors could not be loaded: ${error.message}. ` +
+      main.before(
+        h('p', { class: 'problem page-notice', role: 'alert' }, `⚠ The bundled vectors could not be loaded: ${error.message}. ` +
           (embedded ? '' : 'You can open your own in the Data panel above.')),
       );
     }
@@ -150,7 +152,7 @@ function fullShell(store, main, data, training) {
     { class: 'site-header' },
     h('a', { class: 'skip-link', href: '#lesson' }, 'Skip to the lesson'),
     h('h1', null, 'Shelf'),
-    h('p', { class: 'tagline' }, 'Word embeddings, learned before your eyes. Every number and picture on this page is computed live, in your browser, by a word2vec engine compiled to WebAssembly.'),
+    h('p', { class: 'tagline' }, 'Word embeddings, learned before your eyes: every number and picture here is computed live in your browser by a word2vec engine compiled to WebAssembly.'),
   );
   const nav = h('nav', { class: 'lesson-nav', 'aria-label': 'Lessons' });
   const list = h('ol');
@@ -183,7 +185,7 @@ function fullShell(store, main, data, training) {
       training.reset().catch(() => {});
     },
   });
-  return [header, nav, panel.element, main];
+  return [header, nav, main, h('div', { class: 'data-area' }, panel.element)];
 }
 
 function embeddedShell(store, main) {

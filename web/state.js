@@ -54,6 +54,7 @@ export const appParams = {
   epochs: intParam(2, 1, 50),
   lr: numberParam(0.025, 0.0001, 1),
   minCount: intParam(5, 1, 10000),
+  sample: numberParam(1e-3, 0, 1),
   seed: intParam(1, 0, 2 ** 31 - 1),
   speed: param(20000, (text) => SPEEDS.find((speed) => String(speed) === text)),
   // How maps are shown: the picture or the table alternative.

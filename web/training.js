@@ -30,11 +30,12 @@ export function trainingSettings(state) {
     negative: state.negative,
     epochs: state.epochs,
     learningRate: state.lr,
+    sample: state.sample,
     seed: state.seed,
   };
 }
 
-export const TRAINING_KEYS = ['model', 'dim', 'window', 'negative', 'epochs', 'lr', 'minCount', 'seed', 'speed'];
+export const TRAINING_KEYS = ['model', 'dim', 'window', 'negative', 'epochs', 'lr', 'minCount', 'sample', 'seed', 'speed'];
 
 export function createTraining({ engine, store, data }) {
   let state = freshState('idle');

@@ -67,3 +67,40 @@ export const format = {
 export function prefersReducedMotion() {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
+
+/**
+ * Wraps `fn` so that calls are coalesced: it runs in an animation frame, at most once every
+ * `interval` ms, with the latest arguments. Keeps fast event streams (training progress) from
+ * redrawing the page more often than anyone can see.
+ */
+export function throttled(fn, interval = 200) {
+  let last = -Infinity;
+  let args = null;
+  let timer = 0;
+  let frame = 0;
+  const run = () => {
+    frame = 0;
+    timer = 0;
+    last = performance.now();
+    const current = args;
+    args = null;
+    fn(...current);
+  };
+  const call = (...next) => {
+    args = next;
+    if (frame || timer) return;
+    const wait = interval - (performance.now() - last);
+    if (wait <= 0) frame = requestAnimationFrame(run);
+    else timer = setTimeout(() => {
+      timer = 0;
+      frame = requestAnimationFrame(run);
+    }, wait);
+  };
+  call.cancel = () => {
+    clearTimeout(timer);
+    cancelAnimationFrame(frame);
+    timer = 0;
+    frame = 0;
+  };
+  return call;
+}

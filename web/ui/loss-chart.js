@@ -5,7 +5,7 @@ import 'uplot/dist/uPlot.min.css';
 import { format, h } from './dom.js';
 
 export function lossChart({ height = 180 } = {}) {
-  const plotBox = h('div', { class: 'loss-plot', 'aria-hidden': 'true' });
+  const plotBox = h('div', { class: 'loss-plot', 'aria-hidden': 'true', hidden: true });
   const caption = h('figcaption', { class: 'loss-caption' }, 'No training yet.');
   const element = h('figure', { class: 'loss-chart' }, plotBox, caption);
   let plot = null;
@@ -42,6 +42,7 @@ export function lossChart({ height = 180 } = {}) {
     /** xs: words trained; ys: loss. The arrays are shown as given (not copied). */
     update(xs, ys) {
       data = [xs, ys];
+      plotBox.hidden = xs.length < 2;
       plot?.setData(data);
       if (!xs.length) {
         caption.textContent = 'No training yet.';

@@ -7,8 +7,12 @@
 // every browser and in headless test browsers without a GPU, and text labels come for free.
 import { h, prefersReducedMotion } from './dom.js';
 
-/** Dots labelled when there is room for them, most frequent first. */
-const LABELLED_WORDS = 160;
+/**
+ * Which dots get a label when there is room: the most frequent words first, then a sample
+ * spread over the rest (so content words get names too, not only "the" and "of").
+ */
+const ALWAYS_TRY = 40;
+const THEN_EVERY = 4;
 /** How close (CSS pixels) the pointer must be to a dot to name it. */
 const HOVER_RADIUS = 14;
 const MARGIN = 18;
@@ -47,7 +51,8 @@ function frameOf(points) {
 export function scatterMap({ label = 'Map of words', height = 520 } = {}) {
   const canvas = h('canvas', { class: 'scatter-canvas', role: 'img', 'aria-label': label });
   const tooltip = h('div', { class: 'scatter-tooltip', hidden: true, 'aria-hidden': 'true' });
-  const element = h('div', { class: 'scatter', style: { height: `${height}px` } }, canvas, tooltip);
+  // With height null, the stylesheet sizes the map (.scatter).
+  const element = h('div', { class: 'scatter', style: height ? { height: `${height}px` } : null }, canvas, tooltip);
 
   let words = [];
   let shown = new Float32Array(0); // what is on screen now
@@ -61,8 +66,9 @@ export function scatterMap({ label = 'Map of words', height = 520 } = {}) {
   let marks = new Map(); // index -> kind
   let hovered = -1;
   let width = 600;
-  let heightPx = height;
+  let heightPx = height ?? 480;
   let lines = [];
+  const textWidths = new Map(); // label widths: measureText is slow, and labels repeat every frame
 
   function toScreen() {
     const w = width - 2 * MARGIN;
@@ -93,13 +99,17 @@ export function scatterMap({ label = 'Map of words', height = 520 } = {}) {
     if (!n) return;
     const { x, y } = toScreen();
 
+    // One path for all the dots: far cheaper than a fill per dot.
     g.fillStyle = 'rgba(71, 85, 105, 0.45)';
+    g.beginPath();
     for (let i = 0; i < n; i += 1) {
       if (marks.has(i)) continue;
-      g.beginPath();
-      g.arc(x(shown[2 * i]), y(shown[2 * i + 1]), 2.2, 0, Math.PI * 2);
-      g.fill();
+      const px = x(shown[2 * i]);
+      const py = y(shown[2 * i + 1]);
+      g.moveTo(px + 2.2, py);
+      g.arc(px, py, 2.2, 0, Math.PI * 2);
     }
+    g.fill();
 
     for (const line of lines) {
       const [a, b] = [line.from, line.to];
@@ -124,7 +134,13 @@ export function scatterMap({ label = 'Map of words', height = 520 } = {}) {
     const place = (i, font, color, force) => {
       g.font = `${font} system-ui, sans-serif`;
       const text = words[i];
-      const tw = g.measureText(text).width;
+      const key = `${font}|${text}`;
+      let tw = textWidths.get(key);
+      if (tw === undefined) {
+        tw = g.measureText(text).width;
+        if (textWidths.size > 20000) textWidths.clear();
+        textWidths.set(key, tw);
+      }
       const px = x(shown[2 * i]);
       const py = y(shown[2 * i + 1]);
       const candidates = [
@@ -133,18 +149,18 @@ export function scatterMap({ label = 'Map of words', height = 520 } = {}) {
         [px + 6, py + 7],
         [px - tw - 6, py + 7],
       ];
-      for (const [lx, ly] of candidates) {
-        if (force || fits(lx - 2, ly - 9, tw + 4, 15)) {
-          taken.push([lx - 2, ly - 9, tw + 4, 15]);
-          g.fillStyle = 'rgba(255,255,255,0.8)';
-          g.fillRect(lx - 2, ly - 9, tw + 4, 15);
-          g.fillStyle = color;
-          g.fillText(text, lx, ly + 3);
-          return;
-        }
-      }
+      const free = candidates.find(([lx, ly]) => fits(lx - 2, ly - 9, tw + 4, 15));
+      const chosen = free ?? (force ? candidates[0] : null);
+      if (!chosen) return;
+      const [lx, ly] = chosen;
+      taken.push([lx - 2, ly - 9, tw + 4, 15]);
+      g.fillStyle = 'rgba(255,255,255,0.8)';
+      g.fillRect(lx - 2, ly - 9, tw + 4, 15);
+      g.fillStyle = color;
+      g.fillText(text, lx, ly + 3);
     };
 
+    const dots = [];
     for (const [i, kind] of marks) {
       if (i >= n) continue;
       const style = MARK_STYLES[kind] ?? MARK_STYLES.neighbor;
@@ -161,11 +177,12 @@ export function scatterMap({ label = 'Map of words', height = 520 } = {}) {
       g.lineWidth = 2;
       g.strokeStyle = style.stroke;
       g.stroke();
-      taken.push([px - style.radius, py - style.radius, style.radius * 2, style.radius * 2]);
+      dots.push([px - style.radius, py - style.radius, style.radius * 2, style.radius * 2]);
     }
     const order = [...marks.keys()].sort((a, b) => (marks.get(a) === 'probe' ? -1 : marks.get(b) === 'probe' ? 1 : a - b));
     for (const i of order) if (i < n) place(i, MARK_STYLES[marks.get(i)]?.label ?? 'bold 12px', '#111827', true);
-    for (let i = 0; i < Math.min(n, LABELLED_WORDS); i += 1) if (!marks.has(i)) place(i, '11px', '#374151', false);
+    taken.push(...dots); // frequent words' labels keep off the marked dots
+    for (let i = 0; i < n; i += i < ALWAYS_TRY ? 1 : THEN_EVERY) if (!marks.has(i)) place(i, '11px', '#374151', false);
 
     if (hovered >= 0 && hovered < n) {
       g.beginPath();
@@ -261,6 +278,7 @@ export function scatterMap({ label = 'Map of words', height = 520 } = {}) {
       frameTarget = frameOf(target);
       animation = { start: performance.now(), duration: glide ? duration : 0 };
       if (!glide) frame = frameTarget;
+      element.dataset.words = String(words.length);
       canvas.setAttribute('aria-label', description ?? `${label}: ${words.length} words. The table view lists them with their coordinates.`);
       schedule();
     },

@@ -1,6 +1,6 @@
 // The line at the bottom: which engine runs (SIMD or scalar), what vectors are loaded (size,
 // dimensions, corpus), training progress, and what the page is busy with.
-import { format, h } from './dom.js';
+import { format, h, throttled } from './dom.js';
 
 export function statusBar(store, { compact = false } = {}) {
   const engine = h('span', { class: 'status-item', 'data-status': 'engine' }, 'Engine: starting…');
@@ -45,6 +45,8 @@ export function statusBar(store, { compact = false } = {}) {
   }
 
   render(store.get());
-  store.subscribe(render, ['engine', 'engineError', 'source', 'progress', 'busy']);
+  const later = throttled(render, 500);
+  store.subscribe((state, changed) => (changed.size === 1 && changed.has('progress') ? later(state) : render(state)),
+    ['engine', 'engineError', 'source', 'progress', 'busy']);
   return element;
 }
