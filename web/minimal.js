@@ -16,7 +16,13 @@ function showError(error) {
 
 function showProgress(progress) {
   $('progress').value = progress.fraction;
-  const state = progress.finished ? 'finished' : progress.running ? 'training' : 'paused';
+  const state = progress.finished
+    ? 'finished'
+    : progress.running
+      ? 'training'
+      : progress.wordsDone > 0
+        ? 'paused'
+        : 'ready';
   $('status').textContent =
     `${state}: epoch ${progress.epoch + 1}/${progress.epochs}, loss ${progress.loss.toFixed(3)}, ` +
     `${Math.round(progress.wordsPerSecond).toLocaleString()} words/s`;
