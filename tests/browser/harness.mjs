@@ -33,6 +33,10 @@ export async function serveSite(root = siteDir, extraPages = {}) {
   }
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    if (path === '/favicon.ico') {
+      response.writeHead(204).end(); // pages made by tests have no icon of their own
+      return;
+    }
     if (extraPages[path]) {
       response.writeHead(200, { 'content-type': MIME['.html'] });
       response.end(extraPages[path]);
