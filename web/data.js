@@ -193,7 +193,9 @@ export function createData({ engine, store, base = new URL('./data/', document.b
 
   /** Downloads the current vectors: 'word2vec' (.vec) or 'projector' (two .tsv files). */
   async function exportVectors(format) {
-    const name = (store.get().source?.name ?? 'shelf').replace(/\.[a-z0-9]+$/i, '').replace(/[^\w.-]+/g, '-') || 'shelf';
+    const source = store.get().source;
+    const base = source?.kind === 'snapshot' ? 'default' : (source?.name ?? 'vectors').replace(/\.[a-z0-9]+$/i, '');
+    const name = `shelf-${source?.kind === 'training' ? 'trained-' : ''}${base}`.replace(/[^\w.-]+/g, '-').slice(0, 80);
     busy('Preparing the download…');
     try {
       const result = await engine.exportVectors({ format });

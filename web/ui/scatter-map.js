@@ -150,9 +150,12 @@ export function scatterMap({ label = 'Map of words', height = 520 } = {}) {
         [px - tw - 6, py + 7],
       ];
       const free = candidates.find(([lx, ly]) => fits(lx - 2, ly - 9, tw + 4, 15));
-      const chosen = free ?? (force ? candidates[0] : null);
-      if (!chosen) return;
-      const [lx, ly] = chosen;
+      if (!free && !force) return;
+      // A marked word's label always shows: where it fits, else at its dot, kept on the canvas.
+      const [lx, ly] = free ?? [
+        Math.max(2, Math.min(width - tw - 4, candidates[0][0])),
+        Math.max(11, Math.min(heightPx - 8, candidates[0][1])),
+      ];
       taken.push([lx - 2, ly - 9, tw + 4, 15]);
       g.fillStyle = 'rgba(255,255,255,0.8)';
       g.fillRect(lx - 2, ly - 9, tw + 4, 15);
