@@ -16,6 +16,8 @@ const THEN_EVERY = 4;
 /** How close (CSS pixels) the pointer must be to a dot to name it. */
 const HOVER_RADIUS = 14;
 const MARGIN = 18;
+/** The glide redraws at most about 30 times a second: smooth enough for a drift, half the work of 60. */
+const MIN_FRAME_MS = 30;
 
 const MARK_STYLES = {
   probe: { radius: 7, fill: '#111827', stroke: '#ffffff', label: 'bold 14px' },
@@ -65,6 +67,7 @@ export function scatterMap({ label = 'Map of words', height = 520 } = {}) {
   let raf = 0;
   let marks = new Map(); // index -> kind
   let hovered = -1;
+  let lastFrame = 0;
   let width = 600;
   let heightPx = height ?? 480;
   let lines = [];
@@ -92,9 +95,10 @@ export function scatterMap({ label = 'Map of words', height = 520 } = {}) {
       canvas.style.width = `${width}px`;
       canvas.style.height = `${heightPx}px`;
     }
-    const g = canvas.getContext('2d');
+    const g = canvas.getContext('2d', { alpha: false });
     g.setTransform(ratio, 0, 0, ratio, 0, 0);
-    g.clearRect(0, 0, width, heightPx);
+    g.fillStyle = '#fbfbfc';
+    g.fillRect(0, 0, width, heightPx);
     const n = words.length;
     if (!n) return;
     const { x, y } = toScreen();
@@ -198,6 +202,11 @@ export function scatterMap({ label = 'Map of words', height = 520 } = {}) {
 
   function tick(now) {
     raf = 0;
+    if (now - lastFrame < MIN_FRAME_MS && now - animation.start < animation.duration) {
+      raf = requestAnimationFrame(tick);
+      return;
+    }
+    lastFrame = now;
     const t = animation.duration ? Math.min(1, (now - animation.start) / animation.duration) : 1;
     const k = ease(t);
     if (from.length === target.length) {
