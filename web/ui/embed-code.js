@@ -15,7 +15,7 @@ export function embedSnippet(url, title) {
   const safeTitle = title.replace(/[&"<>]/g, (c) => ({ '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' })[c]);
   const safeUrl = url.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
   return (
-    `<iframe src="${safeUrl}" title="${safeTitle}" width="100%" height="640" ` +
+    `<iframe src="${safeUrl}" title="${safeTitle}" width="100%" height="1300" ` +
     `style="border:0;max-width:100%" loading="lazy"></iframe>\n` +
     '<script>addEventListener("message",function(e){var d=e.data;if(!d||d.type!=="shelf:height")return;' +
     'document.querySelectorAll("iframe").forEach(function(f){if(f.contentWindow===e.source)f.style.height=d.height+"px";});});</script>'
