@@ -44,3 +44,27 @@ for (const lesson of ['embedding', 'shelves', 'analogy']) {
     await page.close();
   });
 }
+
+test('keyboard: Tab reaches Play with a visible focus ring; Space plays and Enter pauses', async () => {
+  const { page, problems } = await openPage(browser.context, `${server.url}?lesson=shelves&speed=1000`);
+  await waitForLesson(page, 'shelves');
+  await page.waitForSelector('.scatter[data-words]');
+  const focusOn = async (name) => {
+    for (let i = 0; i < 40; i += 1) {
+      await page.keyboard.press('Tab');
+      const here = await page.evaluate(() => document.activeElement?.textContent?.trim());
+      if (here === name) return true;
+    }
+    return false;
+  };
+  assert.ok(await focusOn('▶ Play'), 'Tab reaches Play');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none', 'the focused button shows a focus ring');
+  await page.keyboard.press('Space');
+  await page.waitForSelector('body[data-training-phase="running"]', { timeout: 60000 });
+  assert.ok(await focusOn('Pause'), 'Tab reaches Pause');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('body[data-training-phase="paused"]');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
