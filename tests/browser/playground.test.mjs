@@ -110,6 +110,22 @@ test('king − man + woman answers on the bundled snapshot, with the rank of que
   await page.close();
 });
 
+test('the lesson navigation changes the URL, and Back returns to the previous lesson', async () => {
+  const { page, problems } = await openPage(browser.context, `${server.url}?lesson=embedding&word=shepherd`);
+  await waitForLesson(page, 'embedding');
+  const nav = page.getByRole('navigation', { name: 'Lessons' });
+  assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['What an embedding is', 'The library shelves', 'Neighbours and analogies']);
+  await nav.getByRole('link', { name: 'Neighbours and analogies' }).click();
+  await waitForLesson(page, 'analogy');
+  assert.match(page.url(), /lesson=analogy/);
+  assert.equal(await nav.getByRole('link', { name: 'Neighbours and analogies' }).getAttribute('aria-current'), 'page');
+  await page.goBack();
+  await waitForLesson(page, 'embedding');
+  assert.equal(await page.getByLabel('Word', { exact: true }).inputValue(), 'shepherd');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('every lesson renders; screenshots at desktop and phone widths', async () => {
   for (const lesson of ['embedding', 'shelves', 'analogy']) {
     for (const [name, viewport] of [['', { width: 1280, height: 800 }], ['-phone', { width: 390, height: 844 }]]) {
