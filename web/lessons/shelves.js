@@ -228,7 +228,11 @@ export function mount(container, context) {
       ? `Checkpoint ${(shownIndex ?? training.state.checkpoints.length - 1) + 1} of ${training.state.checkpoints.length}.${explained}`
       : `The loaded vectors, already trained. Play starts over from random vectors with the settings on the right.${explained}`;
     renderTimeline();
-    if (store.get().view === 'table') renderTable(source);
+    if (store.get().view === 'table') {
+      // While training runs the table follows every couple of seconds (each row asks for a neighbour).
+      if (training.state.phase === 'running' && shownIndex === null) renderTableLater(source);
+      else renderTable(source);
+    }
   }
 
   function renderTimeline() {
@@ -273,6 +277,7 @@ export function mount(container, context) {
 
   // The table: words of the map with their coordinates and nearest word, a page at a time.
   let tableTicket = 0;
+  const renderTableLater = ui.throttled((source) => renderTable(source), 2000);
   async function renderTable(source) {
     const run = ++tableTicket;
     const rows = source.words.slice(0, tableRows);
@@ -432,6 +437,7 @@ export function mount(container, context) {
       disposed = true;
       unsubscribeTraining();
       renderProgress.cancel();
+      renderTableLater.cancel();
       unsubscribeVectors();
       unsubscribeStore();
       scatter.destroy();
