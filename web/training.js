@@ -12,6 +12,8 @@
 export const MAP_WORDS = 1500;
 /** Least time between two projections while training runs. */
 const CHECKPOINT_INTERVAL_MS = 250;
+/** ...or after this share of the run, so that a small corpus, trained in a second, still gets a timeline. */
+const CHECKPOINT_FRACTION = 0.02;
 /** Checkpoints kept; beyond it every other old one is dropped, so the timeline spans the run. */
 const MAX_CHECKPOINTS = 400;
 /** Neighbours of the probe word kept with each checkpoint. */
@@ -44,6 +46,7 @@ export function createTraining({ engine, store, data }) {
   let projecting = false;
   let projectAgain = false;
   let lastProjection = 0;
+  let lastFraction = 0;
   let lastVersion = 0;
   let smoothed = NaN;
   let lastWords = 0;
@@ -88,7 +91,10 @@ export function createTraining({ engine, store, data }) {
       return;
     }
     const now = performance.now();
-    if (!force && now - lastProjection < CHECKPOINT_INTERVAL_MS) return;
+    const fraction = state.progress?.fraction ?? 0;
+    const due = now - lastProjection >= CHECKPOINT_INTERVAL_MS || fraction - lastFraction >= CHECKPOINT_FRACTION;
+    if (!force && !due) return;
+    lastFraction = fraction;
     projecting = true;
     lastProjection = now;
     const run = generation;
@@ -97,12 +103,14 @@ export function createTraining({ engine, store, data }) {
       const probe = probeWord;
       const [map, neighbors] = await Promise.all([
         engine.project({ limit: MAP_WORDS, components: 2, align: true }),
-        probe ? engine.neighbors({ word: probe, k: PROBE_NEIGHBORS }).catch(() => null) : null,
+        probe ? engine.neighbors({ word: probe, k: PROBE_NEIGHBORS }).catch((error) => ({ error })) : null,
       ]);
       if (run !== generation) return;
       const previous = state.checkpoints[state.checkpoints.length - 1];
       const words = previous && sameWords(previous.words, map.words) ? previous.words : map.words;
-      const probed = neighbors && { word: probe, words: neighbors.words, scores: neighbors.scores };
+      const probed = neighbors && (neighbors.error
+        ? { word: probe, words: [], scores: [], problem: neighbors.error.message, code: neighbors.error.code }
+        : { word: probe, words: neighbors.words, scores: neighbors.scores });
       const checkpoints = [...state.checkpoints, { words, points: map.points, progress, explained: map.explained, probe: probed }];
       update({ checkpoints: thin(checkpoints) });
     } catch (error) {
@@ -150,6 +158,7 @@ export function createTraining({ engine, store, data }) {
       const { progress } = await engine.configure(settings);
       smoothed = NaN;
       lastWords = 0;
+      lastFraction = 0;
       const corpus = data.corpus;
       update({ phase: 'ready', progress, corpus: { ...corpus, ...summary }, settings: { ...settings, minCount: s.minCount } });
       store.set({

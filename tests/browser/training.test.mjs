@@ -45,7 +45,7 @@ async function trainToEnd(page) {
 }
 
 test('training from scratch lowers the loss and moves the books; the timeline replays it', async () => {
-  const settings = 'epochs=40&minCount=2&speed=1000&seed=7&dim=20';
+  const settings = 'epochs=40&minCount=2&speed=1000&seed=7&dim=20&probe=king';
   const { page, problems } = await openPage(browser.context, `${server.url}?lesson=shelves&${settings}`);
   await waitForLesson(page, 'shelves');
 
@@ -55,6 +55,11 @@ test('training from scratch lowers the loss and moves the books; the timeline re
   assert.match(await page.locator('.data-message').innerText(), /Opened sample\.txt: [\d,]+ words/);
   assert.match(await page.locator('.status-bar').innerText(), /trained live on sample\.txt/);
 
+  // "king" is not in Genesis 1–10: the probe says so; "god" is.
+  await page.waitForFunction(() => /“king” is not in the vocabulary/.test(document.querySelector('.probe-neighbors + .hint')?.textContent ?? ''));
+  await page.getByLabel('Probe word').fill('god');
+  await page.getByRole('button', { name: 'Pin' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.probe-neighbors li').length === 8);
   const before = await tableRows(page);
   await page.getByLabel('a map').check();
   await trainToEnd(page);
@@ -63,6 +68,8 @@ test('training from scratch lowers the loss and moves the books; the timeline re
   assert.ok(loss.last < loss.first * 0.9, `the loss fell from ${loss.first} to ${loss.last}`);
   assert.match(await page.locator('[data-role=stats]').innerText(), /^Finished · epoch 40 of 40/);
 
+  assert.equal(await page.locator('.probe-neighbors li').count(), 8);
+  assert.match(await page.locator('.probe-neighbors + .hint').innerText(), /Neighbours of “god”/);
   const afterTraining = await tableRows(page);
   assert.deepEqual(afterTraining.map((r) => r[0]), before.map((r) => r[0]), 'the same books');
   const moved = afterTraining.filter((row, i) => Math.hypot(row[1] - before[i][1], row[2] - before[i][2]) > 0.01);

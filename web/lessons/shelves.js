@@ -137,7 +137,7 @@ export function mount(container, context) {
       h(
         'div',
         { class: 'side' },
-        h('section', { class: 'panel', 'aria-label': 'Probe word' },
+        h('section', { class: 'panel', 'aria-label': 'Follow one book' },
           h('h3', null, 'Follow one book'),
           h('form', { class: 'inline-form', onsubmit: (e) => { e.preventDefault(); store.set({ probe: probe.value }); } },
             probe.element, h('button', { type: 'submit' }, 'Pin')),
@@ -258,6 +258,12 @@ export function mount(container, context) {
       probeNote.textContent = store.get().probe ? '' : 'Pin a word to follow it.';
       return;
     }
+    if (entry.problem) {
+      probeList.replaceChildren();
+      probeNote.textContent = `⚠ ${entry.code === 'bad-input' ? `“${entry.word}” is not in the vocabulary of these vectors: pin another word.` : entry.problem}`;
+      lastProbe = null;
+      return;
+    }
     const previous = lastProbe && lastProbe.word === entry.word ? new Set(lastProbe.words) : null;
     const top = entry.scores[0] || 1;
     fill(
@@ -361,10 +367,13 @@ export function mount(container, context) {
       const probeWord = store.get().probe;
       const [map, neighbors] = await Promise.all([
         engine.project({ limit: MAP_WORDS, components: 2, align: true }),
-        probeWord ? engine.neighbors({ word: probeWord, k: 8 }).catch(() => null) : null,
+        probeWord ? engine.neighbors({ word: probeWord, k: 8 }).catch((error) => ({ error })) : null,
       ]);
       if (run !== staticTicket || disposed) return;
-      staticMap = { ...map, probe: neighbors && { word: probeWord, words: neighbors.words, scores: neighbors.scores } };
+      const probeEntry = neighbors && (neighbors.error
+        ? { word: probeWord, words: [], scores: [], problem: neighbors.error.message, code: neighbors.error.code }
+        : { word: probeWord, words: neighbors.words, scores: neighbors.scores });
+      staticMap = { ...map, probe: probeEntry };
       renderMap(0);
     } catch (error) {
       if (error.code === 'no-model') mapCaption.textContent = 'No vectors yet: press Play to train on the corpus.';
@@ -372,8 +381,14 @@ export function mount(container, context) {
     }
   }
 
-  const unsubscribeVectors = context.onVectors(() => {
+  let checkedSource = null;
+  const unsubscribeVectors = context.onVectors((state) => {
     if (training.state.phase === 'idle') loadStaticMap();
+    // A new vocabulary may know the probe word, or not.
+    if (state.source !== checkedSource) {
+      checkedSource = state.source;
+      probe.check();
+    }
   });
 
   const unsubscribeStore = store.subscribe((state, changed) => {
