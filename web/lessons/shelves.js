@@ -168,7 +168,6 @@ export function mount(container, context) {
   // ---- state of the view
   let shownIndex = null; // checkpoint on show; null = follow the newest
   let staticMap = null; // the map of loaded vectors when no training run exists
-  let lastProbe = null; // { words } of the previous neighbour list, to tag newcomers
   let tableRows = TABLE_PAGE;
   let disposed = false;
 
@@ -222,7 +221,9 @@ export function mount(container, context) {
     });
     const probeEntry = checkpoint ? checkpoint.probe : staticMap?.probe;
     scatter.setMarks(markOf(source.words, probeEntry));
-    renderProbe(probeEntry);
+    const { checkpoints } = training.state;
+    const index = checkpoint ? (shownIndex ?? checkpoints.length - 1) : -1;
+    renderProbe(probeEntry, index > 0 ? checkpoints[index - 1].probe : null);
     const explained = source.explained?.length >= 2 ? ` The two axes keep ${Math.round((source.explained[0] + source.explained[1]) * 100)}% of the variation of the vectors.` : '';
     mapCaption.textContent = checkpoint
       ? `Checkpoint ${(shownIndex ?? training.state.checkpoints.length - 1) + 1} of ${training.state.checkpoints.length}.${explained}`
@@ -252,7 +253,8 @@ export function mount(container, context) {
     liveButton.disabled = shownIndex === null;
   }
 
-  function renderProbe(entry) {
+  /** The probe's neighbours; words absent from the previous checkpoint's list are tagged "new". */
+  function renderProbe(entry, previousEntry) {
     if (!entry) {
       probeList.replaceChildren();
       probeNote.textContent = store.get().probe ? '' : 'Pin a word to follow it.';
@@ -261,10 +263,9 @@ export function mount(container, context) {
     if (entry.problem) {
       probeList.replaceChildren();
       probeNote.textContent = `⚠ ${entry.code === 'bad-input' ? `“${entry.word}” is not in the vocabulary of these vectors: pin another word.` : entry.problem}`;
-      lastProbe = null;
       return;
     }
-    const previous = lastProbe && lastProbe.word === entry.word ? new Set(lastProbe.words) : null;
+    const previous = previousEntry && !previousEntry.problem && previousEntry.word === entry.word ? new Set(previousEntry.words) : null;
     const top = entry.scores[0] || 1;
     fill(
       probeList,
@@ -277,8 +278,7 @@ export function mount(container, context) {
           previous && !previous.has(word) ? [' ', h('span', { class: 'tag' }, 'new')] : null),
       ),
     );
-    probeNote.textContent = `Neighbours of “${entry.word}”. “new” marks a word that was not in the previous list.`;
-    lastProbe = entry;
+    probeNote.textContent = `Neighbours of “${entry.word}”.${previous ? ' “new” marks a word that was not on the list at the checkpoint before.' : ''}`;
   }
 
   // The table: words of the map with their coordinates and nearest word, a page at a time.
@@ -395,7 +395,6 @@ export function mount(container, context) {
     if (changed.has('probe')) {
       training.setProbe(state.probe);
       if (probe.value !== state.probe) probe.value = state.probe;
-      lastProbe = null;
       if (training.state.phase === 'idle') loadStaticMap();
       else refreshLiveProbe();
     }
