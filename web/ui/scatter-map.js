@@ -187,7 +187,8 @@ export function scatterMap({ label = 'Map of words', height = 520 } = {}) {
       dots.push([px - style.radius, py - style.radius, style.radius * 2, style.radius * 2]);
     }
     const order = [...marks.keys()].sort((a, b) => (marks.get(a) === 'probe' ? -1 : marks.get(b) === 'probe' ? 1 : a - b));
-    for (const i of order) if (i < n) place(i, MARK_STYLES[marks.get(i)]?.label ?? 'bold 12px', '#111827', true);
+    // The probe's label always shows; a neighbour's where it fits (the list beside the map names them all).
+    for (const i of order) if (i < n) place(i, MARK_STYLES[marks.get(i)]?.label ?? 'bold 12px', '#111827', marks.get(i) === 'probe');
     taken.push(...dots); // frequent words' labels keep off the marked dots
     for (let i = 0; i < n; i += i < ALWAYS_TRY ? 1 : THEN_EVERY) if (!marks.has(i)) place(i, '11px', '#374151', false);
 
