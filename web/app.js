@@ -10,6 +10,7 @@ import { TRAINING_KEYS, createTraining } from './training.js';
 import { dataPanel } from './ui/data-panel.js';
 import { fill, format, h, throttled } from './ui/dom.js';
 import { embedCode } from './ui/embed-code.js';
+import { groupStyle, groupSwatch } from './ui/groups.js';
 import { heatStrip, sharedScale } from './ui/heat-strip.js';
 import { lossChart } from './ui/loss-chart.js';
 import { scatterMap } from './ui/scatter-map.js';
@@ -20,7 +21,7 @@ import { wordInput } from './ui/word-input.js';
 const SUGGESTED_WORDS = 5000;
 
 /** The small helpers every lesson may use. */
-const ui = { h, fill, format, throttled, wordInput, heatStrip, sharedScale, scatterMap, lossChart };
+const ui = { h, fill, format, throttled, wordInput, heatStrip, sharedScale, scatterMap, lossChart, groupStyle, groupSwatch };
 
 export function startApp({ root = document.body, embedded = false } = {}) {
   const store = createStore();

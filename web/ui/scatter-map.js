@@ -6,6 +6,7 @@
 // Canvas 2D rather than WebGL: two thousand points redraw in a few milliseconds, it runs in
 // every browser and in headless test browsers without a GPU, and text labels come for free.
 import { h, prefersReducedMotion } from './dom.js';
+import { groupStyle, shapePath } from './groups.js';
 
 /**
  * Which dots get a label when there is room: the most frequent words first, then a sample
@@ -71,6 +72,7 @@ export function scatterMap({ label = 'Map of words', height = 520 } = {}) {
   let width = 600;
   let heightPx = height ?? 480;
   let lines = [];
+  let groups = null; // a group number per word (clusters, categories), or null
   const textWidths = new Map(); // label widths: measureText is slow, and labels repeat every frame
 
   function toScreen() {
@@ -103,17 +105,39 @@ export function scatterMap({ label = 'Map of words', height = 520 } = {}) {
     if (!n) return;
     const { x, y } = toScreen();
 
-    // One path for all the dots: far cheaper than a fill per dot.
-    g.fillStyle = 'rgba(71, 85, 105, 0.45)';
-    g.beginPath();
-    for (let i = 0; i < n; i += 1) {
-      if (marks.has(i)) continue;
-      const px = x(shown[2 * i]);
-      const py = y(shown[2 * i + 1]);
-      g.moveTo(px + 2.2, py);
-      g.arc(px, py, 2.2, 0, Math.PI * 2);
+    if (groups && groups.length === n) {
+      // One path per group (colour and shape): far cheaper than a fill per dot.
+      g.fillStyle = 'rgba(71, 85, 105, 0.35)';
+      g.beginPath();
+      for (let i = 0; i < n; i += 1) if (groups[i] < 0 && !marks.has(i)) shapePath(g, 'circle', x(shown[2 * i]), y(shown[2 * i + 1]), 2.2);
+      g.fill();
+      let count = 0;
+      for (let i = 0; i < n; i += 1) count = Math.max(count, groups[i] + 1);
+      for (let group = 0; group < count; group += 1) {
+        const { color, shape } = groupStyle(group);
+        g.fillStyle = color;
+        g.globalAlpha = 0.75;
+        g.beginPath();
+        for (let i = 0; i < n; i += 1) {
+          if (groups[i] !== group || marks.has(i)) continue;
+          shapePath(g, shape, x(shown[2 * i]), y(shown[2 * i + 1]), 3);
+        }
+        g.fill();
+      }
+      g.globalAlpha = 1;
+    } else {
+      // One path for all the dots: far cheaper than a fill per dot.
+      g.fillStyle = 'rgba(71, 85, 105, 0.45)';
+      g.beginPath();
+      for (let i = 0; i < n; i += 1) {
+        if (marks.has(i)) continue;
+        const px = x(shown[2 * i]);
+        const py = y(shown[2 * i + 1]);
+        g.moveTo(px + 2.2, py);
+        g.arc(px, py, 2.2, 0, Math.PI * 2);
+      }
+      g.fill();
     }
-    g.fill();
 
     for (const line of lines) {
       const [a, b] = [line.from, line.to];
@@ -298,6 +322,14 @@ export function scatterMap({ label = 'Map of words', height = 520 } = {}) {
     /** Marks words by index: kind is 'probe', 'neighbor' or 'query'. */
     setMarks(entries) {
       marks = new Map(entries);
+      schedule();
+    },
+    /**
+     * Colours and shapes the dots by group (one whole number per word, in the order of the
+     * words; see groups.js), or plain again with null. Negative numbers mean "no group".
+     */
+    setGroups(next) {
+      groups = next;
       schedule();
     },
     /** Lines between dots by index: [{ from, to, dashed, color }]. */
