@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const siteDir = join(repoRoot, 'build/site');
+/** The built site; SHELF_SITE_DIR points the tests at another build of it. */
+export const siteDir = resolve(process.env.SHELF_SITE_DIR ?? join(repoRoot, 'build/site'));
 export const screenshotDir = join(repoRoot, 'build/screenshots');
 
 const MIME = {
