@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every Shelf test: the doctest suites natively, under ASan+UBSan and as wasm under Node
-# (SIMD and scalar), the JavaScript protocol tests, and the browser tests in headless Chromium.
+# (SIMD and scalar), the JavaScript protocol tests, and the browser tests in headless Chromium
+# (on the site scripts/build-site.sh builds).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser || exit 1
@@ -26,6 +27,8 @@ run_suite native-asan ctest --preset native-asan
 run_suite wasm ctest --preset wasm
 run_suite cli node --test tests/cli/
 if compgen -G "tests/browser/*.test.mjs" >/dev/null; then
+  # The browser tests open the built site, as a visitor would.
+  run_suite site scripts/build-site.sh
   run_suite browser node --test --test-concurrency=1 tests/browser/
 fi
 

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Builds the playground as a static site in build/site/ (index.html at its root; works from any
+# static host and offline):
+#   1. installs what is missing (scripts/setup.sh --corpus: the corpus's Debian packages, npm ci)
+#   2. builds the engine natively (the `shelf` CLI) and as WebAssembly (scripts/build.sh)
+#   3. makes the bundled corpus (scripts/make-corpus.sh default → build/corpus/default.txt)
+#   4. trains the snapshot the page opens with, with the native CLI (build/snapshot/default.bin;
+#      skipped while the corpus and the settings are unchanged)
+#   5. bundles web/ with Vite into build/site/, then copies the data into build/site/data/
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+die() { echo "build-site.sh: $*" >&2; exit 1; }
+
+scripts/setup.sh --corpus
+scripts/build.sh native wasm
+
+if [[ -x scripts/make-corpus.sh ]]; then
+  scripts/make-corpus.sh default
+elif [[ ! -s build/corpus/default.txt ]]; then
+  die "scripts/make-corpus.sh is missing and build/corpus/default.txt does not exist"
+fi
+corpus=build/corpus/default.txt
+license=build/corpus/default.LICENSE.txt
+[[ -s $corpus && -s $license ]] || die "the corpus was not made ($corpus, $license)"
+
+# The snapshot: word2vec's usual settings (gensim's subsampling), the 20,000 most frequent words
+# (8 MB, loads in well under the 2 seconds the page has to show a usable map); one thread, so
+# every build trains the same vectors.
+settings=(--model skipgram --dim 100 --window 5 --negative 5 --min-count 5 --max-vocab 20000
+  --sample 1e-3 --epochs 5 --lr 0.025 --seed 1 --threads 1)
+snapshot=build/snapshot/default.bin
+stamp=build/snapshot/default.settings
+mkdir -p build/snapshot
+if [[ ! -s $snapshot || $corpus -nt $snapshot || "$(cat "$stamp" 2>/dev/null)" != "${settings[*]}" ]]; then
+  echo "build-site: training the snapshot (${settings[*]})"
+  build/native/shelf train --input "$corpus" --output "$snapshot.tmp.bin" "${settings[@]}" --json --quiet \
+    >build/snapshot/default.json
+  mv "$snapshot.tmp.bin" "$snapshot"
+  echo "${settings[*]}" >"$stamp"
+  cat build/snapshot/default.json
+else
+  echo "build-site: $snapshot is up to date"
+fi
+
+echo "build-site: vite build"
+npx --no-install vite build --logLevel warn
+
+data=build/site/data
+mkdir -p "$data"
+cp "$snapshot" "$data/default.bin"
+cp "$corpus" "$data/default.txt"
+cp "$license" "$data/default.LICENSE.txt"
+node - "$data" build/snapshot/default.json <<'JS'
+// The manifest the page reads first: what the bundled files are.
+const fs = require('node:fs');
+const path = require('node:path');
+const [dir, trainJson] = process.argv.slice(2);
+const size = (file) => fs.statSync(path.join(dir, file)).size;
+const trained = JSON.parse(fs.readFileSync(trainJson, 'utf8').trim().split('\n').pop());
+const manifest = {
+  corpus: {
+    name: 'default',
+    title: 'King James Bible + WordNet 3.0 glosses',
+    file: 'default.txt',
+    license: 'default.LICENSE.txt',
+    bytes: size('default.txt'),
+    words: trained.tokens,
+    maxVocab: 20000,
+  },
+  snapshot: {
+    file: 'default.bin',
+    format: 'word2vec-binary',
+    bytes: size('default.bin'),
+    vocab: trained.vocab,
+    dim: 100,
+    settings: { model: 'skipgram', dim: 100, window: 5, negative: 5, minCount: 5, maxVocab: 20000, sample: 1e-3, epochs: 5, lr: 0.025, seed: 1, threads: 1 },
+    trainSeconds: trained.seconds,
+    loss: trained.loss,
+  },
+};
+fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+JS
+echo "build-site: build/site ($(du -sh build/site | cut -f1))"

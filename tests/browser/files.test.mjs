@@ -1,0 +1,87 @@
+// The visitor's own files: vectors opened from the data panel answer the lessons (their words
+// shown as text, never as HTML), download as .vec and as the Projector's two .tsv files, open
+// again from those, and a broken file gets a clear message while the page keeps working.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { launchBrowser, openPage, serveSite, waitForLesson } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveSite();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const VECTORS = [
+  '6 3',
+  'alpha 1 0 0',
+  'beta 0.9 0.1 0',
+  '<b>bold</b> 0.8 0.3 0.1',
+  'gamma 0 1 0',
+  'delta 0 0.9 0.1',
+  'epsilon 0 0 1',
+  '',
+].join('\n');
+
+const file = (name, text) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+
+async function download(page, buttonName) {
+  const [saved] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: buttonName }).click()]);
+  return { name: saved.suggestedFilename(), text: readFileSync(await saved.path(), 'utf8') };
+}
+
+test('your own vectors: open them, use them, download them, open the downloads again', async () => {
+  const { page, problems } = await openPage(browser.context, `${server.url}?lesson=analogy&near=alpha&k=5`);
+  await waitForLesson(page, 'analogy');
+  await page.getByText('Data: the corpus, your own files, downloads').click();
+  const input = page.getByLabel(/Open a corpus/);
+
+  await input.setInputFiles(file('mine.vec', VECTORS));
+  await page.waitForFunction(() => /6 words × 3 dimensions/.test(document.querySelector('.status-bar').textContent));
+  assert.match(await page.locator('.data-message').innerText(), /Opened mine\.vec: 6 words × 3 dimensions/);
+  await page.waitForFunction(() => document.querySelectorAll('.neighbor-list li').length === 5);
+  const neighbours = await page.locator('.neighbor-list li .word').allInnerTexts();
+  assert.equal(neighbours[0], 'beta');
+  assert.ok(neighbours.includes('<b>bold</b>'), neighbours.join(', '));
+  assert.equal(await page.locator('main b').count(), 0, 'a word from a file never becomes markup');
+
+  const vec = await download(page, 'Download .vec');
+  assert.equal(vec.name, 'shelf-mine.vec');
+  assert.equal(vec.text.split('\n')[0], '6 3');
+  assert.match(vec.text, /^<b>bold<\/b> /m);
+
+  const [first, second] = await Promise.all([
+    page.waitForEvent('download'),
+    page.waitForEvent('download', { predicate: (d) => /metadata/.test(d.suggestedFilename()) }),
+    page.getByRole('button', { name: /Download for the Projector/ }).click(),
+  ]);
+  const vectorsTsv = readFileSync(await first.path(), 'utf8');
+  const metadataTsv = readFileSync(await second.path(), 'utf8');
+  assert.equal(vectorsTsv.trim().split('\n').length, 6);
+  assert.equal(vectorsTsv.split('\n')[0].split('\t').length, 3);
+  assert.match(metadataTsv, /alpha/);
+
+  await page.getByRole('button', { name: 'Back to the bundled vectors' }).click();
+  await page.waitForFunction(() => /20,000 words × 100 dimensions/.test(document.querySelector('.status-bar').textContent));
+
+  await input.setInputFiles([file('vectors.tsv', vectorsTsv), file('metadata.tsv', metadataTsv)]);
+  await page.waitForFunction(() => /6 words × 3 dimensions/.test(document.querySelector('.status-bar').textContent));
+  assert.match(await page.locator('.data-message').innerText(), /Opened vectors\.tsv: 6 words × 3 dimensions/);
+
+  // A broken file: a clear message, and the vectors loaded before stay.
+  await input.setInputFiles(file('broken.bin', 'this is not word2vec'));
+  await page.waitForSelector('.data-message.is-problem');
+  assert.match(await page.locator('.data-message').innerText(), /^⚠ /);
+  await page.getByLabel('Word', { exact: true }).fill('gamma');
+  await page.getByRole('button', { name: 'Find neighbours' }).click();
+  await page.waitForFunction(() => document.querySelector('.neighbor-list li .word')?.textContent === 'delta');
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -1,0 +1,200 @@
+// Lessons 4–6 as a reader meets them: k-means colours the map and the categories get a purity and
+// an adjusted Rand index; "dog bites man" and "man bites dog" pool alike until positions are
+// added; a question retrieves the passage that answers it, with its words marked and the prompt
+// ready to copy; each lesson renders alone at its embed URL; axe finds nothing serious.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { launchBrowser, openPage, repoRoot, screenshot, serveSite, waitForLesson } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  // SHELF_SITE points the tests at another build of the site (default: build/site).
+  server = await serveSite(process.env.SHELF_SITE || undefined);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const number = async (page, fact) => Number(await page.locator(`[data-fact="${fact}"]`).first().innerText());
+
+/** The distinct opaque colours on a canvas, counted over a grid of pixels. */
+async function canvasColours(page, selector) {
+  return page.locator(selector).evaluate((canvas) => {
+    const g = canvas.getContext('2d');
+    const { data } = g.getImageData(0, 0, canvas.width, canvas.height);
+    const seen = new Map();
+    for (let i = 0; i < data.length; i += 4 * 3) {
+      const key = `${data[i]},${data[i + 1]},${data[i + 2]}`;
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+    return [...seen.entries()].filter(([, count]) => count >= 20).map(([key]) => key);
+  });
+}
+
+test('clusters: k-means colours the map, and the categories get a purity and an adjusted Rand index', async () => {
+  const { page, problems } = await openPage(browser.context, `${server.url}?lesson=clusters`);
+  await waitForLesson(page, 'clusters');
+  await page.waitForSelector('.cluster-map[data-clusters="8"][data-words="2000"]');
+  await page.waitForFunction(() => /\d/.test(document.querySelector('[data-fact="ari"]')?.textContent ?? ''));
+  await page.waitForTimeout(300);
+  const hex = (c) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)).join(',');
+  const palette = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'].map(hex);
+  const colours = await canvasColours(page, '.cluster-map canvas');
+  const used = palette.filter((c) => colours.includes(c));
+  assert.ok(used.length >= 6, `the map shows the clusters' colours (found ${used.length} of 8)`);
+
+  const purity = await number(page, 'purity');
+  const ari = await number(page, 'ari');
+  assert.ok(purity > 0.3 && purity <= 1, `purity ${purity}`);
+  assert.ok(ari > 0 && ari <= 1, `the categories separate better than chance: ARI ${ari}`);
+  assert.equal(await page.locator('.cluster-legend li').count(), 8);
+  assert.match(await page.locator('.category-list').innerText(), /countries \(C\): egypt \d/);
+
+  // The slider is a keyboard control: one step right is one more cluster.
+  await page.getByLabel('Number of clusters (k)', { exact: true }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector('.cluster-map[data-clusters="9"]');
+  await page.waitForFunction(() => document.querySelectorAll('.cluster-legend li').length === 9);
+  await page.waitForURL(/clusters=9/);
+
+  // Focusing a cluster in the list brings it forward on the map.
+  await page.locator('.cluster-button').nth(2).focus();
+  assert.equal(await page.locator('.cluster-map').getAttribute('data-highlight'), '3');
+  await screenshot(page, 'lesson-clusters');
+
+  // The table view lists the clusters in words.
+  await page.getByLabel('a table', { exact: true }).check();
+  await page.waitForSelector('.cluster-table table tbody tr');
+  assert.equal(await page.locator('.cluster-table tbody tr').count(), 9);
+  assert.equal(await page.locator('.cluster-map').isHidden(), true);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('positions: the two sentences pool alike, and differ once positions are added', async () => {
+  const { page, problems } = await openPage(browser.context, `${server.url}?lesson=positions`);
+  await waitForLesson(page, 'positions');
+  await page.waitForSelector('[data-fact="pooled-cosine"]');
+  assert.equal(await page.getByLabel('First sentence', { exact: true }).inputValue(), 'dog bites man');
+  assert.equal(await page.getByLabel('Second sentence', { exact: true }).inputValue(), 'man bites dog');
+  assert.equal(await page.locator('[data-fact="pooled-cosine"]').innerText(), '1.000');
+  const positional = await number(page, 'positional-cosine');
+  assert.ok(positional < 0.999, `"dog" at position 0 and at position 2 differ: cosine ${positional}`);
+  // The same word's token vector is the same in both sentences; its input vector is not.
+  assert.equal(await page.locator('[data-fact="word-dog-tokens"]').innerText(), '1.000');
+  assert.ok(Number(await page.locator('[data-fact="word-dog-inputs"]').innerText()) < 0.999);
+  // Honest about the mean: token + position still averages alike over a reordering.
+  assert.equal(await page.locator('[data-fact="pooled-inputs"]').innerText(), '1.000');
+  assert.equal(await page.locator('.heat-map canvas').count(), 6);
+  await screenshot(page, 'lesson-positions');
+
+  // The slider at 0 removes the positions: the word is the same vector again.
+  await page.getByLabel('Size of the position vectors', { exact: true }).focus();
+  await page.keyboard.press('Home');
+  await page.waitForFunction(() => document.querySelector('[data-fact="positional-cosine"]')?.textContent === '1.000');
+  await page.waitForURL(/posScale=0/);
+
+  // A heat map reads out its cells from the keyboard.
+  await page.locator('.heat-map canvas').first().focus();
+  await page.keyboard.press('ArrowRight');
+  assert.match(await page.locator('.heat-map .heat-readout').first().innerText(), /0: dog, dimension 2 of 100: -?\d/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('retrieval: a question retrieves the passage that answers it, marked, with the prompt to copy', async () => {
+  const { page, problems } = await openPage(browser.context, `${server.url}?lesson=retrieval`);
+  await waitForLesson(page, 'retrieval');
+  await page.waitForSelector('.hit-list .hit');
+  const first = page.locator('.hit-list .hit').first();
+  assert.match(await first.locator('.hit-text').innerText(), /^David and Goliath\./);
+  const marked = await first.locator('mark').allInnerTexts();
+  assert.ok(marked.map((w) => w.toLowerCase()).includes('giant'), `marked: ${marked}`);
+  const prompt = await page.getByLabel('Prompt', { exact: true }).inputValue();
+  assert.ok(prompt.indexOf('David and Goliath') < prompt.indexOf('Question: who killed the giant with a stone?'), 'context first, then the question');
+  await screenshot(page, 'lesson-retrieval');
+
+  // "Who built the ark?": with SIF weights (the and who count little) the Noah passage comes first.
+  await page.getByLabel(/^SIF/).check();
+  await page.getByLabel('Question', { exact: true }).fill('who built the ark?');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.waitForFunction(() => document.querySelector('.hit-list')?.textContent.includes('“who built the ark?”') ||
+    /ark/.test(document.querySelector('.hit-list .hit .hit-text')?.textContent ?? ''));
+  await page.waitForFunction(() => /^Noah and the ark\./.test(document.querySelector('.hit-list .hit .hit-text')?.textContent ?? ''));
+  await page.waitForURL(/pooling=sif/);
+
+  // The reader's own text: indexed, searched, and shown as text even when it looks like HTML.
+  await page.getByLabel('your own text', { exact: true }).check();
+  await page.getByLabel('Your text', { exact: true }).fill('The cat sat on the mat. <img src=x onerror="window.hacked=1">\n\nThe ship sailed across the sea to a far country.');
+  await page.getByRole('button', { name: 'Index this text' }).click();
+  await page.waitForFunction(() => /2 chunks from pasted text/.test(document.querySelector('[data-role="index-status"]')?.textContent ?? ''));
+  await page.getByLabel('Question', { exact: true }).fill('where did the ship sail?');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.waitForFunction(() => /^The ship sailed/.test(document.querySelector('.hit-list .hit .hit-text')?.textContent ?? ''));
+  assert.equal(await page.locator('.hit-list img').count(), 0);
+  assert.equal(await page.evaluate(() => window.hacked), undefined);
+  assert.match(await page.locator('.hit-list').innerText(), /<img src=x onerror/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('each of lessons 4–6 renders alone at its embed URL, with the settings of the link', async () => {
+  const cases = [
+    ['clusters', 'clusters=5&categories=0', async (page) => {
+      await page.waitForSelector('.cluster-map[data-clusters="5"]');
+      assert.equal(await page.getByLabel('Show the category words', { exact: true }).isChecked(), false);
+    }],
+    ['positions', 'sentenceA=the+cat+ate+the+fish&sentenceB=the+fish+ate+the+cat&posScale=0.5', async (page) => {
+      await page.waitForFunction(() => document.querySelector('[data-fact="pooled-cosine"]')?.textContent === '1.000');
+      assert.ok(Number(await page.locator('[data-fact="positional-cosine"]').innerText()) < 0.999);
+      assert.equal(await page.getByLabel('Size of the position vectors', { exact: true }).inputValue(), '0.5');
+    }],
+    ['retrieval', 'question=what+is+the+capital+of+france%3F&hits=2', async (page) => {
+      await page.waitForFunction(() => /^France\./.test(document.querySelector('.hit-list .hit .hit-text')?.textContent ?? ''));
+      assert.equal(await page.locator('.hit-list .hit').count(), 2);
+    }],
+  ];
+  for (const [lesson, query, check] of cases) {
+    const { page, problems } = await openPage(browser.context, `${server.url}embed.html?lesson=${lesson}&${query}`);
+    await waitForLesson(page, lesson);
+    await check(page);
+    assert.equal(await page.locator('.lesson-nav').count(), 0, 'no lesson navigation');
+    assert.equal(await page.locator('.data-panel').count(), 0, 'no data panel');
+    assert.match(await page.locator('.open-full').getAttribute('href'), new RegExp(`index\\.html\\?lesson=${lesson}`));
+    await page.waitForTimeout(300);
+    await screenshot(page, `embed-${lesson}`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
+
+for (const lesson of ['clusters', 'positions', 'retrieval']) {
+  test(`axe: no serious or critical violations in the ${lesson} lesson`, async () => {
+    const { page, problems } = await openPage(browser.context, `${server.url}?lesson=${lesson}`);
+    await waitForLesson(page, lesson);
+    await page.waitForTimeout(2500);
+    await page.addScriptTag({ path: join(repoRoot, 'node_modules/axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
+    });
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(serious, [], JSON.stringify(serious, null, 1));
+    if (violations.length) console.log(`# ${lesson}: minor: ${violations.map((v) => `${v.id} (${v.impact})`).join(', ')}`);
+    const unnamed = await page.evaluate(() =>
+      [...document.querySelectorAll('input, select, textarea, button')]
+        .filter((el) => !el.closest('[hidden]') && el.type !== 'hidden')
+        .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || (el.tagName === 'BUTTON' && el.textContent.trim())))
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
+    assert.deepEqual(unnamed, []);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}

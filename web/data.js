@@ -1,0 +1,241 @@
+// Where the vectors come from: the bundled snapshot (trained by the `shelf` CLI when the site was
+// built), the bundled corpus for live training, or the user's own files; and exporting what is
+// loaded. Everything goes to the engine through its client; this module only fetches, reads
+// files and keeps track of what the engine holds, in the store's `source`.
+//
+// data/manifest.json (written by scripts/build-site.sh) describes the bundled files:
+//   { corpus: { name, title, file, license, bytes, words, maxVocab },
+//     snapshot: { file, format, bytes, vocab, dim, settings } }
+
+/** Largest vocabulary kept from a user's corpus: bounds memory and the time of a map. */
+const USER_MAX_VOCAB = 50000;
+
+export function createData({ engine, store, base = new URL('./data/', document.baseURI) }) {
+  let manifest = null;
+  /** The corpus live training uses: the bundled one until the user opens their own. */
+  let corpus = null; // { name, title, text?, url?, maxVocab }
+  /** What the engine's corpus is now: `${name}|${minCount}`, or null. */
+  let engineCorpus = null;
+  let engineCorpusSummary = null;
+
+  const busy = (message) => store.set({ busy: message });
+  const bump = () => store.get().modelVersion + 1;
+
+  async function loadManifest() {
+    if (manifest) return manifest;
+    const response = await fetch(new URL('manifest.json', base));
+    if (!response.ok) throw new Error(`the bundled data is missing (data/manifest.json: HTTP ${response.status})`);
+    manifest = await response.json();
+    if (manifest.corpus) {
+      corpus = {
+        name: manifest.corpus.name,
+        title: manifest.corpus.title,
+        url: new URL(manifest.corpus.file, base),
+        maxVocab: manifest.corpus.maxVocab ?? 0,
+        bundled: true,
+      };
+    }
+    return manifest;
+  }
+
+  /** Loads the bundled snapshot: the page's first usable embedding. */
+  async function loadSnapshot() {
+    await loadManifest();
+    const { snapshot, corpus: bundled } = manifest;
+    busy('Loading the bundled vectors…');
+    try {
+      const response = await fetch(new URL(snapshot.file, base));
+      if (!response.ok) throw new Error(`the bundled vectors are missing (HTTP ${response.status})`);
+      const bytes = await response.arrayBuffer();
+      const summary = await engine.loadVectors(
+        { bytes, name: bundled?.name ?? 'default', format: snapshot.format ?? 'auto' },
+        { transfer: [bytes] },
+      );
+      store.set({
+        source: {
+          kind: 'snapshot',
+          name: bundled?.title ?? 'bundled vectors',
+          vocab: summary.vocab,
+          dim: summary.dim,
+          settings: snapshot.settings,
+        },
+        modelVersion: bump(),
+      });
+      return summary;
+    } finally {
+      busy(null);
+    }
+  }
+
+  async function corpusText() {
+    if (!corpus) await loadManifest();
+    if (!corpus) throw new Error('there is no corpus to train on: open a .txt file');
+    if (corpus.text === undefined) {
+      const size = manifest?.corpus?.bytes ? ` (${(manifest.corpus.bytes / 1e6).toFixed(0)} MB)` : '';
+      busy(`Downloading the corpus${size}…`);
+      try {
+        const response = await fetch(corpus.url);
+        if (!response.ok) throw new Error(`the bundled corpus is missing (HTTP ${response.status})`);
+        corpus.text = await response.text();
+      } finally {
+        busy(null);
+      }
+    }
+    return corpus.text;
+  }
+
+  /** Makes sure the engine holds the training corpus read with `minCount`; returns its summary. */
+  async function ensureCorpus(minCount) {
+    const key = `${corpus?.name}|${minCount}`;
+    if (engineCorpus === key && corpus) return engineCorpusSummary;
+    const text = await corpusText();
+    busy('Reading the corpus…');
+    try {
+      engineCorpusSummary = await engine.loadCorpus({ text, minCount, maxVocab: corpus.maxVocab });
+      engineCorpus = key;
+      return engineCorpusSummary;
+    } finally {
+      busy(null);
+    }
+  }
+
+  /** Sorts dropped or picked files: returns what they are, or throws a sentence saying why not. */
+  async function classify(files) {
+    const list = [...files];
+    if (!list.length) throw new Error('no file was given');
+    const tsv = list.filter((f) => /\.tsv$/i.test(f.name));
+    if (tsv.length) {
+      if (tsv.length !== 2 || list.length !== 2) {
+        throw new Error('Projector vectors come as two files: pick vectors.tsv and metadata.tsv together');
+      }
+      const [first, second] = tsv;
+      const metadataFirst = /meta/i.test(first.name) || (!/meta/i.test(second.name) && (await looksLikeMetadata(first)));
+      return { kind: 'projector', vectors: metadataFirst ? second : first, metadata: metadataFirst ? first : second };
+    }
+    if (list.length !== 1) throw new Error('open one file at a time (or the two Projector .tsv files)');
+    const [file] = list;
+    if (/\.bin$/i.test(file.name)) return { kind: 'vectors', file, format: 'word2vec-binary' };
+    if (/\.vec$/i.test(file.name)) return { kind: 'vectors', file, format: 'auto' };
+    const head = await file.slice(0, 4096).text();
+    const firstLine = head.split('\n', 1)[0].trim();
+    // "20000 100" (a word2vec header) or "word 0.1 -0.2 0.3 ..." (GloVe): vectors. Anything else: text.
+    if (/^\d+ \d+$/.test(firstLine) || /^\S+(\s+[-+]?\d*\.?\d+(e[-+]?\d+)?){2,}$/i.test(firstLine)) {
+      return { kind: 'vectors', file, format: 'auto' };
+    }
+    if (head.includes('\u0000')) throw new Error(`${file.name} is not text; word2vec binary files end in .bin`);
+    return { kind: 'corpus', file };
+  }
+
+  async function looksLikeMetadata(file) {
+    const line = (await file.slice(0, 2048).text()).split('\n', 1)[0];
+    return !/^[-+\d.eE\t ]+$/.test(line);
+  }
+
+  /** Opens the user's files; returns { kind, name, summary }. Errors carry a readable message. */
+  async function openFiles(files) {
+    const what = await classify(files);
+    if (what.kind === 'projector') {
+      busy(`Reading ${what.vectors.name} and ${what.metadata.name}…`);
+      try {
+        const [vectorsTsv, metadataTsv] = await Promise.all([what.vectors.text(), what.metadata.text()]);
+        const summary = await engine.loadVectors({ vectorsTsv, metadataTsv, name: what.vectors.name });
+        store.set({ source: { kind: 'vectors', name: what.vectors.name, ...summary }, modelVersion: bump() });
+        return { kind: 'vectors', name: what.vectors.name, summary };
+      } finally {
+        busy(null);
+      }
+    }
+    if (what.kind === 'vectors') {
+      busy(`Reading ${what.file.name}…`);
+      try {
+        const bytes = await what.file.arrayBuffer();
+        const summary = await engine.loadVectors({ bytes, name: what.file.name, format: what.format }, { transfer: [bytes] });
+        store.set({ source: { kind: 'vectors', name: what.file.name, ...summary }, modelVersion: bump() });
+        return { kind: 'vectors', name: what.file.name, summary };
+      } finally {
+        busy(null);
+      }
+    }
+    busy(`Reading ${what.file.name}…`);
+    let text;
+    try {
+      text = await what.file.text();
+    } finally {
+      busy(null);
+    }
+    return openCorpusText(what.file.name, text);
+  }
+
+  /** Makes `text` the training corpus (the engine reads it at once, to report its size). */
+  async function openCorpusText(name, text) {
+    const previous = corpus;
+    corpus = { name, title: name, text, maxVocab: USER_MAX_VOCAB, bundled: false };
+    engineCorpus = null;
+    try {
+      const summary = await ensureCorpus(store.get().minCount);
+      store.set({ source: { kind: 'corpus', name, vocab: summary.vocab, rawWords: summary.rawWords, dim: 0 }, modelVersion: bump() });
+      return { kind: 'corpus', name, summary };
+    } catch (error) {
+      corpus = previous;
+      throw error;
+    }
+  }
+
+  /** Goes back to the bundled corpus and snapshot. */
+  async function useBundled() {
+    await loadManifest();
+    if (manifest.corpus) {
+      corpus = { name: manifest.corpus.name, title: manifest.corpus.title, url: new URL(manifest.corpus.file, base), maxVocab: manifest.corpus.maxVocab ?? 0, bundled: true };
+    }
+    engineCorpus = null;
+    return loadSnapshot();
+  }
+
+  /** Downloads the current vectors: 'word2vec' (.vec) or 'projector' (two .tsv files). */
+  async function exportVectors(format) {
+    const source = store.get().source;
+    const base = source?.kind === 'snapshot' ? 'default' : (source?.name ?? 'vectors').replace(/\.[a-z0-9]+$/i, '');
+    const name = `shelf-${source?.kind === 'training' ? 'trained-' : ''}${base}`.replace(/[^\w.-]+/g, '-').slice(0, 80);
+    busy('Preparing the download…');
+    try {
+      const result = await engine.exportVectors({ format });
+      if (format === 'projector') {
+        download(new Blob([result.vectorsTsv], { type: 'text/tab-separated-values' }), `${name}-vectors.tsv`);
+        download(new Blob([result.metadataTsv], { type: 'text/tab-separated-values' }), `${name}-metadata.tsv`);
+      } else {
+        download(new Blob([result.bytes], { type: 'text/plain' }), `${name}.vec`);
+      }
+    } finally {
+      busy(null);
+    }
+  }
+
+  return {
+    loadManifest,
+    loadSnapshot,
+    ensureCorpus,
+    openFiles,
+    openCorpusText,
+    useBundled,
+    exportVectors,
+    /** The corpus live training uses: { name, title, bundled }. */
+    get corpus() {
+      return corpus && { name: corpus.name, title: corpus.title, bundled: corpus.bundled };
+    },
+    get manifest() {
+      return manifest;
+    },
+    licenseUrl: () => (manifest?.corpus?.license ? new URL(manifest.corpus.license, base).href : null),
+  };
+}
+
+function download(blob, filename) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}

@@ -1,0 +1,4 @@
+// The full playground: header, lesson navigation, data panel, one lesson, status bar.
+import { startApp } from './app.js';
+
+startApp({ embedded: false });

@@ -1,0 +1,195 @@
+// The app state: one observable store. Some keys are settings that live in the URL query
+// (`?lesson=analogy&seed=3&dim=50`), so that a link reproduces what its author saw; the others
+// (the engine, the loaded vectors, training progress) are runtime state that no URL can carry.
+//
+//   const store = createStore();
+//   store.define({ k: intParam(8, 1, 50) });        // a lesson adds its own settings
+//   store.subscribe((state, changed) => ..., ['dim', 'seed']);
+//   store.set({ dim: 50 });
+//   store.query() → URLSearchParams of the settings that differ from their defaults
+
+/** A setting parsed from the URL: `parse(text)` returns the value or undefined when invalid. */
+function param(fallback, parse, format = String) {
+  return { url: true, default: fallback, parse, format };
+}
+
+export const stringParam = (fallback, maxLength = 200) =>
+  param(fallback, (text) => (text.length <= maxLength ? text : undefined));
+
+export const intParam = (fallback, min, max) =>
+  param(fallback, (text) => {
+    const value = Number(text);
+    return Number.isInteger(value) && value >= min && value <= max ? value : undefined;
+  });
+
+export const numberParam = (fallback, min, max) =>
+  param(fallback, (text) => {
+    const value = Number(text);
+    return Number.isFinite(value) && value >= min && value <= max ? value : undefined;
+  });
+
+export const choiceParam = (fallback, choices) =>
+  param(fallback, (text) => (choices.includes(text) ? text : undefined));
+
+export const boolParam = (fallback) =>
+  param(fallback, (text) => (text === '1' ? true : text === '0' ? false : undefined), (v) => (v ? '1' : '0'));
+
+/** Runtime state: never in the URL. */
+export const runtime = (initial) => ({ url: false, default: initial });
+
+/** Word-per-step choices for the training speed. */
+export const SPEEDS = [1000, 5000, 20000, 50000];
+
+/**
+ * The app's own keys. Training settings are word2vec's names; their defaults are chosen so that
+ * the bundled corpus trains live in about a minute.
+ */
+export const appParams = {
+  lesson: stringParam('embedding', 40),
+  // Training settings (lesson 2 shows them; every live training uses them).
+  model: choiceParam('skipgram', ['skipgram', 'cbow']),
+  dim: intParam(50, 2, 300),
+  window: intParam(5, 1, 20),
+  negative: intParam(5, 1, 25),
+  epochs: intParam(2, 1, 50),
+  lr: numberParam(0.025, 0.0001, 1),
+  minCount: intParam(5, 1, 10000),
+  sample: numberParam(1e-3, 0, 1),
+  seed: intParam(1, 0, 2 ** 31 - 1),
+  speed: param(20000, (text) => SPEEDS.find((speed) => String(speed) === text)),
+  // How maps are shown: the picture or the table alternative.
+  view: choiceParam('map', ['map', 'table']),
+
+  // Runtime.
+  engine: runtime(null), // { simd, instructionSet, version } once the worker answers
+  engineError: runtime(null), // a message when the engine could not start
+  source: runtime(null), // { kind: 'snapshot'|'corpus'|'vectors'|'training', name, vocab, dim, ... }
+  busy: runtime(null), // what the page is loading or computing, as a sentence; null when idle
+  progress: runtime(null), // the latest training progress (docs/protocol.md)
+  modelVersion: runtime(0), // bumped whenever the current vectors change
+};
+
+export function createStore(params = appParams) {
+  const schema = {};
+  let state = {};
+  const listeners = new Set();
+
+  function define(more) {
+    const added = {};
+    for (const [key, spec] of Object.entries(more)) {
+      if (Object.hasOwn(schema, key)) continue;
+      schema[key] = spec;
+      if (!Object.hasOwn(state, key)) added[key] = spec.default;
+    }
+    if (Object.keys(added).length) state = Object.freeze({ ...state, ...added });
+  }
+
+  function set(patch) {
+    const changed = new Set();
+    const next = { ...state };
+    for (const [key, value] of Object.entries(patch)) {
+      if (!Object.is(state[key], value)) {
+        next[key] = value;
+        changed.add(key);
+      }
+    }
+    if (!changed.size) return;
+    state = Object.freeze(next);
+    for (const { listener, keys } of [...listeners]) {
+      if (!keys || keys.some((key) => changed.has(key))) listener(state, changed);
+    }
+  }
+
+  /** listener(state, changedKeys); with `keys`, only when one of them changed. */
+  function subscribe(listener, keys = null) {
+    const entry = { listener, keys };
+    listeners.add(entry);
+    return () => listeners.delete(entry);
+  }
+
+  /** The URL settings that differ from their defaults (plus `extra`, e.g. the lesson). */
+  function query({ only = null, always = [] } = {}) {
+    const search = new URLSearchParams();
+    for (const [key, spec] of Object.entries(schema)) {
+      if (!spec.url || (only && !only.includes(key) && !always.includes(key))) continue;
+      const value = state[key];
+      if (Object.is(value, spec.default) && !always.includes(key)) continue;
+      search.set(key, spec.format(value));
+    }
+    return search;
+  }
+
+  /** Reads the settings of a URL query; unknown keys are kept for lessons defined later. */
+  function readQuery(search, { reset = false } = {}) {
+    const patch = {};
+    if (reset) for (const [key, spec] of Object.entries(schema)) if (spec.url && key !== 'lesson') patch[key] = spec.default;
+    for (const [key, text] of new URLSearchParams(search)) {
+      const spec = schema[key];
+      if (spec?.url) {
+        const value = spec.parse(text);
+        if (value !== undefined) patch[key] = value;
+      } else if (!spec) {
+        pendingQuery.set(key, text);
+      }
+    }
+    set(patch);
+  }
+  // Keys met in the URL before their lesson defined them.
+  const pendingQuery = new Map();
+  const defineWithQuery = (more) => {
+    define(more);
+    const patch = {};
+    for (const key of Object.keys(more)) {
+      if (!pendingQuery.has(key)) continue;
+      const value = more[key].url ? more[key].parse(pendingQuery.get(key)) : undefined;
+      if (value !== undefined) patch[key] = value;
+      pendingQuery.delete(key);
+    }
+    set(patch);
+  };
+
+  /** Every setting back to its default (runtime keys untouched). */
+  function defaults(keys) {
+    const patch = {};
+    for (const key of keys) if (schema[key]?.url) patch[key] = schema[key].default;
+    return patch;
+  }
+
+  define(params);
+  return {
+    get: () => state,
+    set,
+    subscribe,
+    define: defineWithQuery,
+    query,
+    readQuery,
+    defaults,
+    /** The schema entry of a key (its default, whether it is in the URL). */
+    spec: (key) => schema[key],
+  };
+}
+
+/**
+ * Keeps the page's URL in step with the store's settings: read once at start; written with
+ * replaceState as settings change (a lesson change adds a history entry, so Back works).
+ */
+export function syncWithUrl(store, { location, history, addEventListener }) {
+  store.readQuery(location.search);
+  let timer = 0;
+  let lastLesson = store.get().lesson;
+  store.subscribe((state, changed) => {
+    if (![...changed].some((key) => store.spec(key)?.url)) return;
+    const lessonChanged = changed.has('lesson') && state.lesson !== lastLesson;
+    lastLesson = state.lesson;
+    clearTimeout(timer);
+    const write = () => {
+      const search = store.query({ always: ['lesson'] }).toString();
+      const url = `${location.pathname}?${search}${location.hash}`;
+      if (lessonChanged) history.pushState(null, '', url);
+      else history.replaceState(null, '', url);
+    };
+    if (lessonChanged) write();
+    else timer = setTimeout(write, 150);
+  });
+  addEventListener('popstate', () => store.readQuery(location.search, { reset: true }));
+}

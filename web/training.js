@@ -1,0 +1,243 @@
+// Live training, as state apart from any view: play, pause, single step and reset drive the
+// engine's trainer; progress events build the loss history; after slices, the map of the most
+// frequent words is projected (aligned to the previous one) and kept as a checkpoint so the
+// timeline can replay the drift. Lesson 2 shows it; training goes on when another lesson is
+// open (their queries answer from the latest vectors).
+//
+//   const training = createTraining({ engine, store, data });
+//   training.subscribe((state) => draw(state));
+//   await training.play();
+
+/** Words on the map (most frequent first). */
+export const MAP_WORDS = 1500;
+/** Least time between two projections while training runs. */
+const CHECKPOINT_INTERVAL_MS = 250;
+/** ...or after this share of the run, so that a small corpus, trained in a second, still gets a timeline. */
+const CHECKPOINT_FRACTION = 0.02;
+/** Checkpoints kept; beyond it every other old one is dropped, so the timeline spans the run. */
+const MAX_CHECKPOINTS = 400;
+/** Neighbours of the probe word kept with each checkpoint. */
+export const PROBE_NEIGHBORS = 8;
+/** The loss curve is smoothed over about this many corpus words (per-slice loss is noisy). */
+const LOSS_SMOOTHING_WORDS = 40000;
+/** The store is told the vectors changed at most this often while training runs. */
+const VERSION_INTERVAL_MS = 400;
+
+/** The training settings of the store, as `configure` fields. */
+export function trainingSettings(state) {
+  return {
+    model: state.model,
+    dim: state.dim,
+    window: state.window,
+    negative: state.negative,
+    epochs: state.epochs,
+    learningRate: state.lr,
+    sample: state.sample,
+    seed: state.seed,
+  };
+}
+
+export const TRAINING_KEYS = ['model', 'dim', 'window', 'negative', 'epochs', 'lr', 'minCount', 'sample', 'seed', 'speed'];
+
+export function createTraining({ engine, store, data }) {
+  let state = freshState('idle');
+  const listeners = new Set();
+  let controller = null;
+  let projecting = false;
+  let projectAgain = false;
+  let lastProjection = 0;
+  let lastFraction = 0;
+  let lastVersion = 0;
+  let smoothed = NaN;
+  let lastWords = 0;
+  let generation = 0; // bumped by reset, so late answers from an older run are dropped
+  let probeWord = ''; // whose neighbours each checkpoint records
+
+  function freshState(phase) {
+    return { phase, progress: null, lossX: [], lossY: [], checkpoints: [], error: null, corpus: null, settings: null };
+  }
+
+  function update(patch) {
+    state = { ...state, ...patch };
+    for (const listener of [...listeners]) listener(state);
+  }
+
+  function bumpVersion(force) {
+    const now = performance.now();
+    if (!force && now - lastVersion < VERSION_INTERVAL_MS) return;
+    lastVersion = now;
+    store.set({ modelVersion: store.get().modelVersion + 1 });
+  }
+
+  function phaseOf(progress) {
+    if (progress.finished) return 'finished';
+    return progress.running ? 'running' : 'paused';
+  }
+
+  function record(progress) {
+    const words = progress.wordsDone;
+    if (words > lastWords && Number.isFinite(progress.loss) && progress.loss > 0) {
+      const weight = Math.min(1, (words - lastWords) / LOSS_SMOOTHING_WORDS);
+      smoothed = Number.isFinite(smoothed) ? smoothed + (progress.loss - smoothed) * weight : progress.loss;
+      state.lossX.push(words);
+      state.lossY.push(smoothed);
+      lastWords = words;
+    }
+  }
+
+  async function checkpoint(force = false) {
+    if (projecting) {
+      projectAgain = projectAgain || force;
+      return;
+    }
+    const now = performance.now();
+    const fraction = state.progress?.fraction ?? 0;
+    const due = now - lastProjection >= CHECKPOINT_INTERVAL_MS || fraction - lastFraction >= CHECKPOINT_FRACTION;
+    if (!force && !due) return;
+    lastFraction = fraction;
+    projecting = true;
+    lastProjection = now;
+    const run = generation;
+    const progress = state.progress;
+    try {
+      const probe = probeWord;
+      const [map, neighbors] = await Promise.all([
+        engine.project({ limit: MAP_WORDS, components: 2, align: true }),
+        probe ? engine.neighbors({ word: probe, k: PROBE_NEIGHBORS }).catch((error) => ({ error })) : null,
+      ]);
+      if (run !== generation) return;
+      const previous = state.checkpoints[state.checkpoints.length - 1];
+      const words = previous && sameWords(previous.words, map.words) ? previous.words : map.words;
+      const probed = neighbors && (neighbors.error
+        ? { word: probe, words: [], scores: [], problem: neighbors.error.message, code: neighbors.error.code }
+        : { word: probe, words: neighbors.words, scores: neighbors.scores });
+      const checkpoints = [...state.checkpoints, { words, points: map.points, progress, explained: map.explained, probe: probed }];
+      update({ checkpoints: thin(checkpoints) });
+    } catch (error) {
+      if (run === generation) update({ error: error.message });
+    } finally {
+      projecting = false;
+      if (projectAgain) {
+        projectAgain = false;
+        checkpoint(true);
+      }
+    }
+  }
+
+  engine.onProgress((progress, event) => {
+    if (state.phase === 'idle' || state.phase === 'preparing') return;
+    record(progress);
+    const phase = phaseOf(progress);
+    update({ progress, phase, error: event.error ? event.error.message : state.error });
+    store.set({ progress });
+    const stopped = phase !== 'running';
+    bumpVersion(stopped);
+    checkpoint(stopped);
+  });
+
+  // Other vectors were loaded (a file, the snapshot): this run is over.
+  store.subscribe((s) => {
+    if (s.source?.kind !== 'training' && state.phase !== 'idle' && state.phase !== 'preparing') {
+      generation += 1;
+      controller?.abort();
+      controller = null;
+      update(freshState('idle'));
+    }
+  }, ['source']);
+
+  /** Fresh random vectors with the store's settings, on the corpus (loaded if needed). */
+  async function reset() {
+    generation += 1;
+    controller?.abort();
+    controller = null;
+    const s = store.get();
+    update({ ...freshState('preparing') });
+    try {
+      const summary = await data.ensureCorpus(s.minCount);
+      const settings = trainingSettings(s);
+      const { progress } = await engine.configure(settings);
+      smoothed = NaN;
+      lastWords = 0;
+      lastFraction = 0;
+      const corpus = data.corpus;
+      update({ phase: 'ready', progress, corpus: { ...corpus, ...summary }, settings: { ...settings, minCount: s.minCount } });
+      store.set({
+        source: { kind: 'training', name: corpus?.title ?? corpus?.name ?? 'corpus', vocab: summary.vocab, dim: settings.dim },
+        progress,
+        modelVersion: store.get().modelVersion + 1,
+      });
+      await checkpoint(true);
+    } catch (error) {
+      update({ phase: 'idle', error: error.message });
+      throw error;
+    }
+  }
+
+  async function play() {
+    if (state.phase === 'running') return;
+    if (state.phase === 'idle' || state.phase === 'finished') await reset();
+    controller = new AbortController();
+    update({ phase: 'running', error: null });
+    try {
+      await engine.train({ wordsPerStep: store.get().speed }, { signal: controller.signal });
+    } catch (error) {
+      if (error.code !== 'cancelled') update({ phase: 'paused', error: error.message });
+    }
+  }
+
+  async function pause() {
+    if (state.phase !== 'running') return;
+    controller?.abort(); // the client sends `pause`; the last progress event says it stopped
+    controller = null;
+  }
+
+  async function step() {
+    if (state.phase === 'running') await pause();
+    if (state.phase === 'idle' || state.phase === 'finished') await reset();
+    try {
+      const { progress } = await engine.step({ words: store.get().speed });
+      record(progress);
+      update({ progress, phase: phaseOf(progress) });
+      store.set({ progress });
+      bumpVersion(true);
+      await checkpoint(true);
+    } catch (error) {
+      update({ error: error.message });
+    }
+  }
+
+  // A new speed applies to the running loop at once (a second `train` only changes it).
+  store.subscribe((s) => {
+    if (state.phase === 'running') engine.train({ wordsPerStep: s.speed }).catch(() => {});
+  }, ['speed']);
+
+  return {
+    get state() {
+      return state;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    /** The word whose neighbours each checkpoint records. */
+    setProbe(word) {
+      probeWord = word;
+    },
+    reset,
+    play,
+    pause,
+    step,
+  };
+}
+
+function sameWords(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function thin(checkpoints) {
+  if (checkpoints.length <= MAX_CHECKPOINTS) return checkpoints;
+  // Keep the first, the newest, and every other one in between.
+  return checkpoints.filter((_, i) => i === 0 || i === checkpoints.length - 1 || i % 2 === 0);
+}

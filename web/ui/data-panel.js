@@ -1,0 +1,122 @@
+// "Your own data": open (or drop anywhere on the page) a corpus or a vectors file, go back to the
+// bundled vectors, download what is loaded. File names and contents are only ever shown as text.
+import { format, h, uid } from './dom.js';
+
+/**
+ * @param {{ store, data, onCorpus: (result) => void }} options onCorpus runs after a corpus
+ *   was opened (the app starts a training run for it)
+ */
+export function dataPanel({ store, data, onCorpus }) {
+  const inputId = uid('file');
+  const input = h('input', { id: inputId, type: 'file', multiple: true, accept: '.txt,.vec,.bin,.tsv,text/plain' });
+  const message = h('p', { class: 'data-message', role: 'status', 'aria-live': 'polite' });
+  const current = h('p', { class: 'data-current' });
+  const license = h('a', { href: '#', hidden: true, target: '_blank', rel: 'noopener' }, 'licence');
+  const exportVec = h('button', { type: 'button', class: 'secondary', onclick: () => run(() => data.exportVectors('word2vec')) }, 'Download .vec');
+  const exportTsv = h(
+    'button',
+    { type: 'button', class: 'secondary', onclick: () => run(() => data.exportVectors('projector')) },
+    'Download for the Projector (2 .tsv files)',
+  );
+  const bundled = h(
+    'button',
+    { type: 'button', class: 'secondary', onclick: () => run(async () => {
+      await data.useBundled();
+      say('Back to the bundled vectors.');
+    }) },
+    'Back to the bundled vectors',
+  );
+
+  const element = h(
+    'details',
+    { class: 'data-panel' },
+    h('summary', null, 'Data: the corpus, your own files, downloads'),
+    h(
+      'div',
+      { class: 'data-body' },
+      current,
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: inputId }, 'Open a corpus (.txt) or vectors (.vec, .bin, GloVe .txt, or the two Projector .tsv files)'),
+        input,
+        h('span', { class: 'hint' }, 'You can also drop files anywhere on the page. They stay in your browser.'),
+      ),
+      h('div', { class: 'row' }, exportVec, exportTsv, bundled),
+      message,
+    ),
+  );
+
+  function say(text, problem = false) {
+    message.textContent = problem ? `⚠ ${text}` : text;
+    message.classList.toggle('is-problem', problem);
+  }
+
+  async function run(action) {
+    try {
+      await action();
+    } catch (error) {
+      say(error.message, true);
+    }
+  }
+
+  async function open(files) {
+    await run(async () => {
+      const result = await data.openFiles(files);
+      if (result.kind === 'corpus') {
+        say(
+          `Opened ${result.name}: ${format.int(result.summary.rawWords)} words, ${format.int(result.summary.vocab)} in the vocabulary. ` +
+            'Train it on “The library shelves”.',
+        );
+        onCorpus?.(result);
+      } else {
+        say(`Opened ${result.name}: ${format.int(result.summary.vocab)} words × ${result.summary.dim} dimensions.`);
+      }
+    });
+    input.value = '';
+  }
+
+  input.addEventListener('change', () => input.files.length && open(input.files));
+
+  // Dropping files anywhere on the page opens them.
+  const onDragOver = (event) => {
+    if (![...(event.dataTransfer?.types ?? [])].includes('Files')) return;
+    event.preventDefault();
+    document.body.classList.add('is-dropping');
+  };
+  const onDragLeave = (event) => {
+    if (!event.relatedTarget) document.body.classList.remove('is-dropping');
+  };
+  const onDrop = (event) => {
+    if (!event.dataTransfer?.files?.length) return;
+    event.preventDefault();
+    document.body.classList.remove('is-dropping');
+    element.open = true;
+    open(event.dataTransfer.files);
+  };
+  addEventListener('dragover', onDragOver);
+  addEventListener('dragleave', onDragLeave);
+  addEventListener('drop', onDrop);
+
+  function render(state) {
+    const s = state.source;
+    const corpus = data.corpus;
+    current.textContent = s
+      ? `Now: ${s.kind === 'snapshot' ? 'the bundled vectors' : s.kind === 'training' ? 'vectors trained live on this page' : s.kind === 'corpus' ? 'your corpus, not trained yet' : 'vectors from your file'}` +
+        ` (${s.name}). Live training uses ${corpus ? (corpus.bundled ? `the bundled corpus, ${corpus.title}` : `your corpus, ${corpus.name}`) : 'no corpus yet'}.`
+      : 'Loading…';
+    const url = data.licenseUrl();
+    if (url && license.hidden) {
+      license.href = url;
+      license.hidden = false;
+      current.after(h('p', { class: 'hint' }, `The bundled corpus: ${data.manifest?.corpus?.title ?? 'see its'} (`, license, ').'));
+    }
+    const noVectors = !s || s.kind === 'corpus';
+    exportVec.disabled = noVectors;
+    exportTsv.disabled = noVectors;
+  }
+  render(store.get());
+  store.subscribe(render, ['source']);
+
+  return { element, open };
+}
