@@ -151,6 +151,9 @@ export function mount(container, context) {
         'Four lists of words we know the category of: countries, animals, actions and emotions. The engine never saw these labels. ',
         'If training put each category in a region of its own, k-means finds it, and each category sits mostly in one cluster.'),
       scores,
+      h('p', { class: 'row' },
+        h('button', { type: 'button', class: 'secondary', onclick: () => store.set({ clusters: CATEGORIES.length }) }, `Try k = ${CATEGORIES.length}, one cluster per category`),
+        h('button', { type: 'button', class: 'secondary', onclick: () => store.set({ clusterWords: '5000' }) }, 'Cluster 5,000 words, so more category words count')),
       categoryBox),
   );
 
@@ -256,6 +259,7 @@ export function mount(container, context) {
       `${format.int(words.length)} words in ${k} clusters (k-means, seed ${state.clusterSeed}); ` +
       `sizes from ${Math.min(...sizes)} to ${Math.max(...sizes)} words.`;
     shown = { words, labels, k, sizes, central: null };
+    delete legendList.dataset.central;
     renderLegend();
     renderTable();
     await renderCategories(run, words, labels, index, limit);
@@ -265,6 +269,7 @@ export function mount(container, context) {
     const vectors = await vectorsOf(words, key);
     if (run !== ticket || disposed) return;
     shown.central = centralWords(words, labels, k, vectors);
+    legendList.dataset.central = 'true';
     renderLegend();
     renderTable();
   }
