@@ -162,6 +162,7 @@ export function mount(container, context) {
   let shown = null; // { words, labels, k, ... } of the clustering on show
   let pressed = null; // the cluster picked in the legend
   let disposed = false;
+  let categoryMarks = [];
   const vectorCache = { key: null, vectors: new Map() };
 
   function applyView() {
@@ -253,6 +254,7 @@ export function mount(container, context) {
       tooltip: (i) => `${words[i]} · cluster ${labels[i] + 1}${categoryOf.has(i) ? ` · ${categoryOf.get(i).singular}` : ''}`,
     });
     map.setMarks(state.categories ? marks : []);
+    categoryMarks = marks;
     if (pressed !== null && pressed >= k) pressed = null;
     map.setHighlight(pressed);
     status.textContent =
@@ -395,7 +397,8 @@ export function mount(container, context) {
       for (const radio of viewChoice.querySelectorAll('input')) radio.checked = radio.value === state.view;
       applyView();
     }
-    if (['clusters', 'clusterWords', 'clusterSeed', 'categories'].some((key) => changed.has(key))) refresh();
+    if (['clusters', 'clusterWords', 'clusterSeed'].some((key) => changed.has(key))) refresh();
+    else if (changed.has('categories')) map.setMarks(state.categories ? categoryMarks : []);
   });
   const unsubscribeVectors = context.onVectors(() => (shown ? live() : refresh()));
 
