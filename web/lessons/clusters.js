@@ -151,6 +151,9 @@ export function mount(container, context) {
         'Four lists of words we know the category of: countries, animals, actions and emotions. The engine never saw these labels. ',
         'If training put each category in a region of its own, k-means finds it, and each category sits mostly in one cluster.'),
       scores,
+      h('p', { class: 'row' },
+        h('button', { type: 'button', class: 'secondary', onclick: () => store.set({ clusters: CATEGORIES.length }) }, `Try k = ${CATEGORIES.length}, one cluster per category`),
+        h('button', { type: 'button', class: 'secondary', onclick: () => store.set({ clusterWords: '5000' }) }, 'Cluster 5,000 words, so more category words count')),
       categoryBox),
   );
 
@@ -159,6 +162,7 @@ export function mount(container, context) {
   let shown = null; // { words, labels, k, ... } of the clustering on show
   let pressed = null; // the cluster picked in the legend
   let disposed = false;
+  let categoryMarks = [];
   const vectorCache = { key: null, vectors: new Map() };
 
   function applyView() {
@@ -250,12 +254,14 @@ export function mount(container, context) {
       tooltip: (i) => `${words[i]} · cluster ${labels[i] + 1}${categoryOf.has(i) ? ` · ${categoryOf.get(i).singular}` : ''}`,
     });
     map.setMarks(state.categories ? marks : []);
+    categoryMarks = marks;
     if (pressed !== null && pressed >= k) pressed = null;
     map.setHighlight(pressed);
     status.textContent =
       `${format.int(words.length)} words in ${k} clusters (k-means, seed ${state.clusterSeed}); ` +
       `sizes from ${Math.min(...sizes)} to ${Math.max(...sizes)} words.`;
     shown = { words, labels, k, sizes, central: null };
+    delete legendList.dataset.central;
     renderLegend();
     renderTable();
     await renderCategories(run, words, labels, index, limit);
@@ -265,6 +271,7 @@ export function mount(container, context) {
     const vectors = await vectorsOf(words, key);
     if (run !== ticket || disposed) return;
     shown.central = centralWords(words, labels, k, vectors);
+    legendList.dataset.central = 'true';
     renderLegend();
     renderTable();
   }
@@ -390,7 +397,8 @@ export function mount(container, context) {
       for (const radio of viewChoice.querySelectorAll('input')) radio.checked = radio.value === state.view;
       applyView();
     }
-    if (['clusters', 'clusterWords', 'clusterSeed', 'categories'].some((key) => changed.has(key))) refresh();
+    if (['clusters', 'clusterWords', 'clusterSeed'].some((key) => changed.has(key))) refresh();
+    else if (changed.has('categories')) map.setMarks(state.categories ? categoryMarks : []);
   });
   const unsubscribeVectors = context.onVectors(() => (shown ? live() : refresh()));
 

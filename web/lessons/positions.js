@@ -51,7 +51,9 @@ export function comparePositions(a, b) {
   const used = new Set();
   const shared = [];
   a.tokens.forEach((token, i) => {
-    const j = b.tokens.findIndex((other, jj) => other === token && !used.has(jj));
+    // A word the vectors do not know has an all-zero token vector: nothing to compare.
+    if (!a.known[i]) return;
+    const j = b.tokens.findIndex((other, jj) => other === token && !used.has(jj) && b.known[jj]);
     if (j < 0) return;
     used.add(j);
     shared.push({
@@ -143,20 +145,23 @@ export function mount(container, context) {
   async function refresh() {
     const run = ++ticket;
     const { sentenceA, sentenceB, posScale } = store.get();
-    let a;
-    let b;
-    try {
-      [a, b] = await Promise.all([
-        engine.positions({ sentence: sentenceA, scale: posScale }),
-        engine.positions({ sentence: sentenceB, scale: posScale }),
-      ]);
-    } catch (error) {
-      if (run !== ticket) return;
-      problem.textContent = `⚠ ${error.code === 'no-model' ? 'There are no vectors yet: load some, or train on the library shelves.' : error.message}`;
+    const [a, b] = await Promise.all([sentenceA, sentenceB].map((sentence) =>
+      engine.positions({ sentence, scale: posScale }).catch((error) => ({ error, sentence }))));
+    if (run !== ticket) return;
+    const failed = [a, b].find((result) => result.error);
+    if (failed) {
+      const { error, sentence } = failed;
+      problem.textContent = `⚠ ${error.code === 'no-model'
+        ? 'There are no vectors yet: load some, or train on the library shelves.'
+        : `“${sentence}”: ${error.message.replace(/^\w/, (c) => c.toUpperCase())}.`}`;
       results.replaceChildren();
+      for (const view of [left, right]) {
+        view.heading.textContent = '';
+        view.note.textContent = '';
+        for (const map of [view.tokens, view.positions, view.inputs]) map.update([], new Float32Array(0), 0);
+      }
       return;
     }
-    if (run !== ticket) return;
     problem.textContent = '';
     const tokenScale = maxAbs(a.tokenVectors, b.tokenVectors);
     const positionScale = maxAbs(a.positionVectors, b.positionVectors, a.inputs, b.inputs);

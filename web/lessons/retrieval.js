@@ -211,7 +211,7 @@ export function mount(container, context) {
       promptBox.value = '';
       searchStatus.textContent = `⚠ ${error.code === 'no-model'
         ? 'There are no vectors yet: load some, or train on the library shelves.'
-        : /known|no words/i.test(error.message) ? `None of the words of “${question}” is in the vocabulary, so the question has no vector.` : error.message}`;
+        : /vocabulary|no words/i.test(error.message) ? `None of the words of “${question}” is in the vocabulary, so the question has no vector.` : error.message}`;
       return;
     }
     if (run !== searchTicket) return;

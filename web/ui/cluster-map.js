@@ -1,16 +1,18 @@
-// A 2-D map of words coloured by cluster, drawn with Canvas 2D. Colour is never the only cue:
-// each cluster also has its own shape and its number drawn in a badge at its middle, the tooltip
-// names the cluster, and the lesson beside it lists the clusters in words (legend and table).
-// Marked words (the category words of the clusters lesson) are drawn larger with a dark ring and
-// a label carrying a letter for their category.
+// A 2-D map of words coloured by cluster, drawn with Canvas 2D. The library's scatter map can
+// colour groups too, but a clusters map needs more: colour is never the only cue here, so each
+// cluster also has its own shape and its number drawn in a badge at its middle; one cluster can be
+// brought forward from the legend; the tooltip names the cluster; and marked words (the category
+// words of the clusters lesson) are drawn larger with a dark ring and a label carrying a letter
+// for their category. The lesson beside it lists the clusters in words (legend and table).
 import { h } from './dom.js';
+import { GROUP_COLORS } from './groups.js';
 
-/** Twenty categorical colours, dark enough for the white badges and labels around them. */
-export const CLUSTER_COLORS = [
-  '#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22',
-  '#393b79', '#ad494a', '#637939', '#7b4173', '#8c6d31', '#3182bd', '#e6550d', '#31a354', '#756bb1', '#636363',
-];
-/** Shapes cycle with the cluster number, so neighbouring numbers never share a shape. */
+/**
+ * The app's colour-blind-safe group colours (groups.js, shared with the library map). Shapes cycle
+ * with their own period (5 against 8 colours), so the first 40 clusters each get their own pair
+ * and neighbouring numbers never share a shape.
+ */
+export const CLUSTER_COLORS = GROUP_COLORS;
 export const CLUSTER_SHAPES = ['circle', 'square', 'triangle', 'diamond', 'cross'];
 
 export const clusterColor = (cluster) => CLUSTER_COLORS[cluster % CLUSTER_COLORS.length];
