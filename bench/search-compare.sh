@@ -41,7 +41,8 @@ wasm="$repo/build/wasm/shelf.js"
 [[ -x $native ]] || die "no $native: cmake --preset native && cmake --build --preset native"
 [[ -f $wasm ]] || die "no $wasm: emcmake cmake --preset wasm && cmake --build --preset wasm"
 
-"$repo/scripts/ensure-packages.sh" python3-numpy python3-faiss python3-hnswlib nodejs npm
+"$repo/scripts/ensure-packages.sh" python3-numpy python3-faiss python3-hnswlib
+command -v node >/dev/null && command -v npm >/dev/null || die "needs node and npm (Node 20, as the wasm build)"
 if [[ ! -d $script_dir/node_modules/hnswlib-wasm || ! -d $script_dir/node_modules/voy-search ]]; then
   (cd "$script_dir" && npm ci --no-audit --no-fund >&2)
 fi
