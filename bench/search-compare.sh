@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Shelf's exact and HNSW search against its peers, on the same vectors and queries in one run.
 #
-#   bench/search-compare.sh [--quick] [--datasets trained,random] [--queries N]
+#   bench/search-compare.sh [--quick] [--datasets trained,random] [--queries N] [--random-n N]
 #
 # trained  word vectors Shelf trains on build/corpus/default.tokens.txt (dim 100, the corpus
 #          made by scripts/make-corpus.sh default if missing; the model is kept in
 #          bench/out/search/model.vec); recall targets are on these
-# random   100,000 Gaussian unit vectors x 128 (the size; no neighbourhood structure,
-#          so HNSW recall there is a worst case)
+# random   100,000 Gaussian unit vectors x 128 (the size; --random-n changes it; no
+#          neighbourhood structure, so HNSW recall there is a worst case)
 # For each: `shelf bench-search` natively (float32 and int8) dumps the base vectors, the
 # held-out queries and the exact top-k; the wasm build (`node build/wasm/shelf.js`) loads
 # exactly those; then faiss IndexFlatIP and hnswlib (Debian python3-faiss, python3-hnswlib,
@@ -26,11 +26,13 @@ die() { echo "search-compare.sh: error: $*" >&2; exit 1; }
 quick=0
 datasets=trained,random
 queries=1000
+random_n=100000
 while (($#)); do
   case "$1" in
     --quick) quick=1; shift ;;
     --datasets) [[ $# -ge 2 ]] || die "--datasets needs a list"; datasets=$2; shift 2 ;;
     --queries) [[ $# -ge 2 ]] || die "--queries needs a number"; queries=$2; shift 2 ;;
+    --random-n) [[ $# -ge 2 ]] || die "--random-n needs a number"; random_n=$2; shift 2 ;;
     -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) die "unknown argument '$1' (see --help)" ;;
   esac
@@ -94,7 +96,7 @@ for dataset in ${datasets//,/ }; do
       ;;
     random)
       dim=128
-      n=100000
+      n=$random_n
       ((quick)) && { n=20000; q=200; }
       data=(--n "$n" --dim "$dim")
       efs=32,64,128,256,512
