@@ -6,6 +6,7 @@
 #include <random>
 #include <vector>
 
+#include "shelf/error.h"
 #include "shelf/exact_search.h"
 #include "shelf/kernels.h"
 
@@ -139,4 +140,19 @@ TEST_CASE("dot_rows scores each row bit for bit as dot does, whatever the row gr
       CHECK(all[start] == shelf::kernels::dot(matrix.row(start), query.row(0), dim));
     }
   }
+}
+
+TEST_CASE("a batch of queries gets the single-query answers, bit for bit") {
+  std::mt19937 rng(17);
+  for (const bool coarse : {false, true}) {
+    const shelf::Matrix rows = random_matrix(700, 19, rng, coarse);
+    const shelf::Matrix queries = random_matrix(9, 19, rng, coarse);
+    for (std::size_t k : {0u, 1u, 10u, 800u}) {
+      const auto batch = shelf::top_k_inner_product_batch(rows, queries, k);
+      REQUIRE(batch.size() == queries.rows());
+      for (std::size_t q = 0; q < queries.rows(); ++q) check_same(batch[q], shelf::top_k_inner_product(rows, queries.row(q), k));
+    }
+  }
+  CHECK(shelf::top_k_inner_product_batch(shelf::Matrix(5, 3), shelf::Matrix(0, 3), 4).empty());
+  CHECK_THROWS_AS(shelf::top_k_inner_product_batch(shelf::Matrix(5, 3), shelf::Matrix(2, 4), 4), shelf::Error);
 }

@@ -378,3 +378,116 @@ TEST_CASE("wire names map to the engine's options and unknown names are refused"
   CHECK_THROWS_AS(shelf::analogy_method_from_name("sub"), shelf::Error);
   CHECK(std::string(shelf::Session::version()).size() > 0);
 }
+
+namespace {
+
+// `words` words in `dim` dimensions, in a few tight clusters: a text vector file.
+std::string clustered_vec(int words, int dim, std::uint64_t seed) {
+  shelf::Random random(seed);
+  std::vector<std::vector<float>> centres(8, std::vector<float>(static_cast<std::size_t>(dim)));
+  for (auto& c : centres) {
+    for (auto& x : c) x = random.uniform() * 2 - 1;
+  }
+  std::string text = std::to_string(words) + " " + std::to_string(dim) + "\n";
+  for (int w = 0; w < words; ++w) {
+    const auto& c = centres[random.below(8)];
+    text += "w" + std::to_string(w);
+    for (int d = 0; d < dim; ++d) text += " " + std::to_string(c[static_cast<std::size_t>(d)] + 0.3f * (random.uniform() - 0.5f));
+    text += "\n";
+  }
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("approximate neighbours come from an index built in slices over the current vectors") {
+  shelf::Session session;
+  session.load_vectors_from_bytes(clustered_vec(1500, 24, 3), "clusters.vec", shelf::Format::Auto);
+  const shelf::SearchMode approximate{true, 0};
+  CHECK_THROWS_AS(session.neighbors("w1", 10, approximate), shelf::NotReadyError);
+  CHECK_THROWS_AS(session.index_step(100), shelf::NotReadyError);
+
+  shelf::IndexOptions options;
+  auto status = session.begin_index(options);
+  CHECK(status.done == 0);
+  CHECK(status.total == 1500);
+  CHECK_FALSE(status.complete);
+  CHECK(status.float32_bytes == 1500 * 24 * sizeof(float));
+  CHECK_THROWS_WITH_AS(session.neighbors("w1", 10, approximate), "the index is still being built (0 of 1500 vectors)",
+                       shelf::NotReadyError);
+  int steps = 0;
+  while (!status.complete) {
+    const auto before = status.done;
+    status = session.index_step(400);
+    CHECK(status.done == std::min<std::size_t>(before + 400, 1500));
+    ++steps;
+  }
+  CHECK(steps == 4);
+  CHECK(status.bytes > 0);
+  CHECK(status.kind == shelf::IndexKind::Hnsw);
+
+  double hits = 0;
+  for (int w = 0; w < 100; ++w) {
+    const std::string word = "w" + std::to_string(w * 7);
+    const auto exact = session.neighbors(word, 10);
+    const auto ann = session.neighbors(word, 10, approximate);
+    CHECK(std::find(ann.words.begin(), ann.words.end(), word) == ann.words.end());
+    CHECK(ann.words.size() == 10);
+    for (const auto id : ann.ids) hits += std::count(exact.ids.begin(), exact.ids.end(), id);
+    // Scores are the same cosines as the exact answer's.
+    if (!ann.ids.empty() && ann.ids.front() == exact.ids.front()) CHECK(ann.scores.front() == doctest::Approx(exact.scores.front()));
+  }
+  CHECK(hits / 1000.0 >= 0.95);
+
+  // By vector: any length, normalised first; nothing excluded.
+  auto v = session.vector("w42").vector;
+  for (auto& x : v) x *= 3.0f;
+  const auto by_vector = session.neighbors_of_vector(v.data(), v.size(), 3, {true, 200});
+  CHECK(by_vector.words.front() == "w42");
+  CHECK(by_vector.scores.front() == doctest::Approx(1.0f));
+
+  // Int8 holds less; the exact kind answers exactly.
+  options.hnsw.quantization = shelf::Quantization::Int8;
+  const auto int8 = session.build_index(options);
+  CHECK(int8.complete);
+  CHECK(int8.bytes < status.bytes);
+  CHECK(session.neighbors("w5", 5, approximate).words.size() == 5);
+  options.kind = shelf::IndexKind::Exact;
+  const auto exact_status = session.build_index(options);
+  CHECK(exact_status.complete);
+  CHECK(exact_status.bytes == 0);
+  CHECK(session.neighbors("w5", 8, approximate).ids == session.neighbors("w5", 8).ids);
+
+  // New vectors drop the index.
+  session.load_vectors_from_bytes(kSmallVec, "small.vec", shelf::Format::Auto);
+  CHECK_THROWS_WITH_AS(session.neighbors("king", 1, approximate), "no index for the current vectors: index them first",
+                       shelf::NotReadyError);
+  CHECK_THROWS_AS(session.index_step(10), shelf::NotReadyError);
+}
+
+TEST_CASE("a training step drops the index") {
+  shelf::Session session;
+  session.load_corpus(two_topic_text(300, 1), 1, 0);
+  session.configure(small_params());
+  session.step(2000);
+  shelf::IndexOptions options;
+  options.hnsw.m = 4;
+  CHECK(session.build_index(options).complete);
+  CHECK(session.neighbors("cat", 3, {true, 0}).ids.size() == 3);
+  session.step(2000);
+  CHECK_THROWS_AS(session.neighbors("cat", 3, {true, 0}), shelf::NotReadyError);
+  CHECK(session.build_index(options).complete);
+  CHECK(session.neighbors("cat", 3, {true, 0}).ids.size() == 3);
+}
+
+TEST_CASE("index wire names") {
+  CHECK(shelf::index_kind_from_name("hnsw") == shelf::IndexKind::Hnsw);
+  CHECK(shelf::index_kind_from_name("exact") == shelf::IndexKind::Exact);
+  CHECK(shelf::quantization_from_name("int8") == shelf::Quantization::Int8);
+  CHECK(shelf::quantization_from_name("none") == shelf::Quantization::None);
+  CHECK_THROWS_WITH_AS(shelf::index_kind_from_name("lsh"), "unknown index kind 'lsh' (expected hnsw or exact)", shelf::Error);
+  CHECK_THROWS_WITH_AS(shelf::quantization_from_name("pq"), "unknown quantisation 'pq' (expected none or int8)",
+                       shelf::Error);
+  CHECK(std::string(shelf::index_kind_name(shelf::IndexKind::Exact)) == "exact");
+  CHECK(std::string(shelf::quantization_name(shelf::Quantization::Int8)) == "int8");
+}

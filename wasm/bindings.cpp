@@ -227,6 +227,50 @@ val neighbors_of_vector(Session& session, const val& vector, double k) {
   });
 }
 
+val approximate_neighbors(Session& session, const val& word, double k, double ef) {
+  return guarded([&] {
+    const shelf::SearchMode mode{true, static_cast<std::size_t>(whole(ef, "ef"))};
+    return neighbors_to_js(session.neighbors(text(word), whole(k, "k"), mode));
+  });
+}
+
+val approximate_neighbors_of_vector(Session& session, const val& vector, double k, double ef) {
+  return guarded([&] {
+    const auto values = emscripten::convertJSArrayToNumberVector<float>(vector);
+    const shelf::SearchMode mode{true, static_cast<std::size_t>(whole(ef, "ef"))};
+    return neighbors_to_js(session.neighbors_of_vector(values.data(), values.size(), whole(k, "k"), mode));
+  });
+}
+
+val index_status_to_js(const shelf::IndexStatus& status) {
+  val result = val::object();
+  result.set("kind", val(shelf::index_kind_name(status.kind)));
+  result.set("quantize", val(shelf::quantization_name(status.quantization)));
+  result.set("done", static_cast<double>(status.done));
+  result.set("total", static_cast<double>(status.total));
+  result.set("complete", status.complete);
+  result.set("bytes", static_cast<double>(status.bytes));
+  result.set("float32Bytes", static_cast<double>(status.float32_bytes));
+  result.set("seconds", status.seconds);
+  return result;
+}
+
+val begin_index(Session& session, const val& options) {
+  return guarded([&] {
+    shelf::IndexOptions index;
+    index.kind = shelf::index_kind_from_name(text(options["kind"]));
+    index.hnsw.quantization = shelf::quantization_from_name(text(options["quantize"]));
+    index.hnsw.m = static_cast<std::size_t>(small(options["m"].as<double>(), "m"));
+    index.hnsw.ef_construction = static_cast<std::size_t>(small(options["efConstruction"].as<double>(), "efConstruction"));
+    index.hnsw.seed = whole(options["seed"].as<double>(), "seed");
+    return index_status_to_js(session.begin_index(index));
+  });
+}
+
+val index_step(Session& session, double items) {
+  return guarded([&] { return index_status_to_js(session.index_step(whole(items, "items"))); });
+}
+
 val analogy(Session& session, const val& a, const val& b, const val& c, double k, const val& method,
             const val& answer) {
   return guarded([&] {
@@ -359,6 +403,10 @@ EMSCRIPTEN_BINDINGS(shelf_engine) {
       .function("similarity", &similarity)
       .function("neighbors", &neighbors)
       .function("neighborsOfVector", &neighbors_of_vector)
+      .function("approximateNeighbors", &approximate_neighbors)
+      .function("approximateNeighborsOfVector", &approximate_neighbors_of_vector)
+      .function("beginIndex", &begin_index)
+      .function("indexStep", &index_step)
       .function("analogy", &analogy)
       .function("project", &project)
       .function("cluster", &cluster)

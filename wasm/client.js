@@ -26,11 +26,16 @@ export function createEngineClient(worker) {
   const pending = new Map(); // id -> { resolve, reject }
   const progressListeners = new Set();
   const trainingStopped = new Set(); // callbacks run when a progress event says training stopped
+  const indexListeners = new Set();
 
   worker.addEventListener('message', ({ data }) => {
     if (data && data.event === EventType.progress) {
       for (const listener of progressListeners) listener(data.progress, data);
       if (!data.progress || !data.progress.running) for (const done of [...trainingStopped]) done();
+      return;
+    }
+    if (data && data.event === EventType.indexProgress) {
+      for (const listener of indexListeners) listener(data.index, data);
       return;
     }
     const call = data && pending.get(data.id);
@@ -96,6 +101,11 @@ export function createEngineClient(worker) {
     onProgress(listener) {
       progressListeners.add(listener);
       return () => progressListeners.delete(listener);
+    },
+    /** Calls `listener(status, event)` after every slice of an `index` request; returns an unsubscribe function. */
+    onIndexProgress(listener) {
+      indexListeners.add(listener);
+      return () => indexListeners.delete(listener);
     },
     /** Requests still waiting for their reply. */
     get pendingCount() {

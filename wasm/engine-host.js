@@ -56,6 +56,8 @@ export function createHost(module, options = {}) {
   const heap = () => module.HEAPU8?.buffer;
   /** The running training loop: { stopped, wordsPerStep }, or null. */
   let loop = null;
+  /** The latest `index` request still building (a newer one cancels it), or null. */
+  let indexRun = null;
 
   const withRunning = (progress) => ({ ...progress, running: loop !== null });
 
@@ -145,8 +147,31 @@ export function createHost(module, options = {}) {
     vocabulary: (f) => session.vocabulary(f.limit),
     vector: (f) => session.vector(f.word),
     similarity: (f) => session.similarity(f.a, f.b),
-    neighbors: (f) =>
-      f.word !== undefined ? session.neighbors(f.word, f.k) : session.neighborsOfVector(f.vector, f.k),
+    neighbors: (f) => {
+      if (!f.approximate) {
+        return f.word !== undefined ? session.neighbors(f.word, f.k) : session.neighborsOfVector(f.vector, f.k);
+      }
+      const ef = f.ef ?? 0; // 0: the index's default width
+      return f.word !== undefined
+        ? session.approximateNeighbors(f.word, f.k, ef)
+        : session.approximateNeighborsOfVector(f.vector, f.k, ef);
+    },
+
+    // Built in slices like training, with an `indexProgress` event after each; replies when done.
+    index: async (f, emit) => {
+      stopTraining(emit);
+      const run = {};
+      indexRun = run;
+      let status = session.beginIndex(f);
+      while (!status.complete) {
+        await yieldToEventLoop();
+        if (indexRun !== run) throw new ProtocolError('replaced by a newer index request', ErrorCode.cancelled);
+        status = session.indexStep(f.itemsPerStep);
+        emit({ event: EventType.indexProgress, index: status }, []);
+      }
+      if (indexRun === run) indexRun = null;
+      return status;
+    },
     analogy: (f) => session.analogy(f.a, f.b, f.c, f.k, f.method, f.answer),
     project: (f) => session.project(f.limit, f.components, f.align),
     cluster: (f) => session.cluster(f.k, f.limit, f.seed),
@@ -173,6 +198,7 @@ export function createHost(module, options = {}) {
     let result;
     try {
       result = handlers[request.type](request.fields, emit);
+      if (typeof result?.then === 'function') result = await result;
     } catch (error) {
       const { message: text, code } = toProtocolError(error);
       emit({ id: request.id, ok: false, error: { message: text, code } }, []);

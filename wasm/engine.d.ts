@@ -74,6 +74,23 @@ export interface Positions {
 export interface DocumentChunk { text: string; begin: number; end: number }
 export interface SearchHit extends DocumentChunk { chunk: number; score: number; matched: string[] }
 export interface SearchResult { hits: SearchHit[]; prompt: string }
+export interface IndexOptions {
+  kind: 'hnsw' | 'exact';
+  quantize: 'none' | 'int8';
+  m: number; // links per node (twice that on layer 0)
+  efConstruction: number;
+  seed: number;
+}
+export interface IndexStatus {
+  kind: 'hnsw' | 'exact';
+  quantize: 'none' | 'int8';
+  done: number; // vectors inserted
+  total: number;
+  complete: boolean;
+  bytes: number; // graph + the vectors it is walked on (int8 codes, or the float rows); 0 for exact
+  float32Bytes: number; // the float unit vectors the index is built over
+  seconds: number; // building so far
+}
 export type ExportedVectors = { bytes: ArrayBuffer } | { vectorsTsv: string; metadataTsv: string };
 
 export declare class Session {
@@ -98,6 +115,13 @@ export declare class Session {
   similarity(a: string, b: string): Similarity;
   neighbors(word: string, k: number): Neighbors;
   neighborsOfVector(vector: Float32Array | number[], k: number): Neighbors;
+  /** From the index (see beginIndex); `ef` 0 = the index's default width. no-model without a finished index. */
+  approximateNeighbors(word: string, k: number, ef: number): Neighbors;
+  approximateNeighborsOfVector(vector: Float32Array | number[], k: number, ef: number): Neighbors;
+  /** Starts indexing the current vectors (nothing inserted yet); dropped when the vectors change. */
+  beginIndex(options: IndexOptions): IndexStatus;
+  /** Inserts about `items` more vectors. */
+  indexStep(items: number): IndexStatus;
   /** a : b :: c : ?  (b - a + c). `answer` adds its ranks. */
   analogy(a: string, b: string, c: string, k: number, method: 'add' | 'mul', answer?: string | null): AnalogyAnswer;
   /** PCA of the unit vectors of the `limit` most frequent words. */

@@ -13,7 +13,7 @@ export const ErrorCode = Object.freeze({
 });
 
 /** Event names sent by the worker without a request. */
-export const EventType = Object.freeze({ progress: 'progress' });
+export const EventType = Object.freeze({ progress: 'progress', indexProgress: 'indexProgress' });
 
 /** An error that carries a protocol error code. */
 export class ProtocolError extends Error {
@@ -78,8 +78,23 @@ export const Requests = Object.freeze({
   vocabulary: { limit: optional(isWhole(0), 0) },
   vector: { word: required(isText) },
   similarity: { a: required(isText), b: required(isText) },
-  // Either `word` or `vector`.
-  neighbors: { word: optional(isText), vector: optional(isVector), k: optional(isWhole(1), 10) },
+  // Either `word` or `vector`; `approximate` answers from the index (see `index`), `ef` its width.
+  neighbors: {
+    word: optional(isText),
+    vector: optional(isVector),
+    k: optional(isWhole(1), 10),
+    approximate: optional(isBoolean, false),
+    ef: optional(isWhole(1)),
+  },
+  // Builds the index `neighbors { approximate: true }` answers from, over the current vectors.
+  index: {
+    kind: optional(isOneOf('hnsw', 'exact'), 'hnsw'),
+    quantize: optional(isOneOf('none', 'int8'), 'none'),
+    m: optional(isWhole(2), 16),
+    efConstruction: optional(isWhole(1), 100),
+    seed: optional(isWhole(0), 1),
+    itemsPerStep: optional(isWhole(1), 2000),
+  },
   analogy: {
     a: required(isText),
     b: required(isText),
@@ -120,6 +135,7 @@ const crossChecks = {
   },
   neighbors(f) {
     if ((f.word === undefined) === (f.vector === undefined)) return 'neighbors needs `word` or `vector` (one of them)';
+    if (f.ef !== undefined && !f.approximate) return 'neighbors: `ef` needs `approximate: true`';
     return null;
   },
 };

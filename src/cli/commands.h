@@ -9,5 +9,6 @@ int neighbors_command(int argc, char** argv);
 int analogy_command(int argc, char** argv);
 int search_command(int argc, char** argv);
 int convert_command(int argc, char** argv);
+int bench_search_command(int argc, char** argv);
 
 }  // namespace shelf::cli

@@ -78,6 +78,34 @@ std::vector<Neighbor> top_k_inner_product(const Matrix& rows, const float* query
   return top.take();
 }
 
+std::vector<std::vector<Neighbor>> top_k_inner_product_batch(const Matrix& rows, const Matrix& queries,
+                                                             std::size_t k) {
+  const std::size_t n = rows.rows();
+  check_id_range(n);
+  if (queries.rows() > 0 && queries.cols() != rows.cols()) {
+    throw Error("queries have " + std::to_string(queries.cols()) + " values, rows " + std::to_string(rows.cols()));
+  }
+  std::vector<TopK> tops(queries.rows(), TopK(k, {}));
+  // A group of queries (32 KB at dim 256) and a block of rows both stay in L2 while the group
+  // scores the block.
+  constexpr std::size_t kGroup = 32;
+  float scores[kScoreBlockRows];
+  for (std::size_t first = 0; k > 0 && first < queries.rows(); first += kGroup) {
+    const std::size_t last = std::min(first + kGroup, queries.rows());
+    for (std::size_t start = 0; start < n; start += kScoreBlockRows) {
+      const std::size_t count = std::min(kScoreBlockRows, n - start);
+      for (std::size_t q = first; q < last; ++q) {
+        kernels::dot_rows(rows.row(start), count, rows.cols(), queries.row(q), scores);
+        tops[q].push(scores, count, static_cast<std::int32_t>(start));
+      }
+    }
+  }
+  std::vector<std::vector<Neighbor>> result;
+  result.reserve(tops.size());
+  for (auto& top : tops) result.push_back(top.take());
+  return result;
+}
+
 std::vector<Neighbor> top_k_of_scores(const float* scores, std::size_t n, std::size_t k,
                                       const std::vector<std::int32_t>& exclude) {
   check_id_range(n);

@@ -4,6 +4,11 @@
 
 #if !defined(SHELF_SCALAR_ONLY)
 #include <xsimd/xsimd.hpp>
+#if defined(__SSE4_1__)
+#include <smmintrin.h>
+#elif defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #endif
 
 namespace shelf::kernels {
@@ -57,6 +62,12 @@ void update_targets(const float* g, float* const* rows, std::size_t count, const
   }
 }
 
+std::int32_t dot_i8(const std::int8_t* a, const std::int8_t* b, std::size_t n) noexcept {
+  std::int32_t sum = 0;
+  for (std::size_t i = 0; i < n; ++i) sum += std::int32_t{a[i]} * std::int32_t{b[i]};
+  return sum;
+}
+
 }  // namespace scalar
 
 #if defined(SHELF_SCALAR_ONLY)
@@ -78,6 +89,9 @@ void dot_many(const float* x, const float* const* rows, std::size_t count, std::
 void update_targets(const float* g, float* const* rows, std::size_t count, const float* x,
                     float* grad, std::size_t n) noexcept {
   scalar::update_targets(g, rows, count, x, grad, n);
+}
+std::int32_t dot_i8(const std::int8_t* a, const std::int8_t* b, std::size_t n) noexcept {
+  return scalar::dot_i8(a, b, n);
 }
 bool simd_enabled() noexcept { return false; }
 const char* instruction_set() noexcept { return "scalar"; }
@@ -239,6 +253,38 @@ void update_targets(const float* g, float* const* rows, std::size_t count, const
     for (std::size_t t = 0; t < count; ++t) tails[t] = rows[t] + i;
     scalar::update_targets(g, tails, count, x + i, grad + i, n - i);
   }
+}
+
+// xsimd 8.1 has no widening integer multiply-add, so this one kernel speaks SSE2 directly:
+// pmaddwd multiplies eight int16 pairs and adds neighbours into four int32 lanes, and every
+// target Shelf builds for has it (x86-64's baseline; Emscripten lowers it to wasm's
+// i32x4.dot_i16x8_s). Integer sums are exact, so the result equals the scalar one bit for bit.
+std::int32_t dot_i8(const std::int8_t* a, const std::int8_t* b, std::size_t n) noexcept {
+#if !defined(__SSE2__)
+  return scalar::dot_i8(a, b, n);
+#else
+  const auto widen_low = [](__m128i v) {
+#if defined(__SSE4_1__)
+    return _mm_cvtepi8_epi16(v);
+#else
+    return _mm_srai_epi16(_mm_unpacklo_epi8(v, v), 8);  // sign-extend: the byte in both halves
+#endif
+  };
+  const auto widen_high = [&](__m128i v) { return widen_low(_mm_unpackhi_epi64(v, v)); };
+  __m128i acc0 = _mm_setzero_si128(), acc1 = _mm_setzero_si128();
+  std::size_t i = 0;
+  for (; i + 16 <= n; i += 16) {
+    const __m128i va = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a + i));
+    const __m128i vb = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
+    acc0 = _mm_add_epi32(acc0, _mm_madd_epi16(widen_low(va), widen_low(vb)));
+    acc1 = _mm_add_epi32(acc1, _mm_madd_epi16(widen_high(va), widen_high(vb)));
+  }
+  alignas(16) std::int32_t lanes[4];
+  _mm_store_si128(reinterpret_cast<__m128i*>(lanes), _mm_add_epi32(acc0, acc1));
+  std::int32_t sum = lanes[0] + lanes[1] + lanes[2] + lanes[3];
+  for (; i < n; ++i) sum += std::int32_t{a[i]} * std::int32_t{b[i]};
+  return sum;
+#endif
 }
 
 bool simd_enabled() noexcept { return true; }

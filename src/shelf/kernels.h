@@ -3,6 +3,7 @@
 // otherwise; `kernels::scalar::` is always the plain reference the SIMD path is tested against.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 
 namespace shelf::kernels {
 
@@ -27,6 +28,11 @@ void update_targets(const float* g, float* const* rows, std::size_t count, const
                     float* grad, std::size_t n) noexcept;
 constexpr std::size_t kMaxTargets = 128;
 
+// Integer dot product of int8 vectors (scalar-quantised embeddings), exact: the sum fits an
+// int32 for n <= kMaxInt8Dim (127 * 127 * n < 2^31).
+std::int32_t dot_i8(const std::int8_t* a, const std::int8_t* b, std::size_t n) noexcept;
+constexpr std::size_t kMaxInt8Dim = 131072;
+
 // Euclidean norm; built on dot.
 float norm(const float* x, std::size_t n) noexcept;
 // Scales x to unit length; a zero vector stays zero. Returns the original norm.
@@ -48,6 +54,7 @@ void dot_many(const float* x, const float* const* rows, std::size_t count, std::
               float* out) noexcept;
 void update_targets(const float* g, float* const* rows, std::size_t count, const float* x,
                     float* grad, std::size_t n) noexcept;
+std::int32_t dot_i8(const std::int8_t* a, const std::int8_t* b, std::size_t n) noexcept;
 }  // namespace scalar
 
 }  // namespace shelf::kernels

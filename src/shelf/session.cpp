@@ -1,10 +1,12 @@
 #include "shelf/session.h"
 
 #include <algorithm>
+#include <chrono>
 #include <unordered_map>
 #include <utility>
 
 #include "shelf/clustering.h"
+#include "shelf/kernels.h"
 #include "shelf/positions.h"
 #include "shelf/projection.h"
 #include "shelf/tokenizer.h"
@@ -77,6 +79,32 @@ struct Session::Documents {
   // reads the store's embeddings, so both are dropped before the store is replaced.
   std::unique_ptr<DocumentEmbedder> embedder;
   std::unique_ptr<DocumentIndex> index;
+};
+
+struct Session::AnnIndex {
+  IndexKind kind = IndexKind::Hnsw;
+  std::optional<HnswIndex> hnsw;       // over the store's unit vectors
+  std::size_t total = 0;
+  std::size_t float32_bytes = 0;
+  double seconds = 0;
+
+  IndexStatus status() const {
+    IndexStatus s;
+    s.kind = kind;
+    s.total = total;
+    s.float32_bytes = float32_bytes;
+    s.seconds = seconds;
+    if (hnsw) {
+      s.quantization = hnsw->params().quantization;
+      s.done = hnsw->size();
+      s.complete = hnsw->complete();
+      s.bytes = hnsw->memory_bytes();
+    } else {
+      s.done = total;
+      s.complete = true;
+    }
+    return s;
+  }
 };
 
 // The last map drawn, so the next one can be turned to match it.
@@ -199,19 +227,67 @@ Similarity Session::similarity(std::string_view a, std::string_view b) {
   return {cosine, 1.0f - cosine};
 }
 
-Neighbors Session::neighbors(std::string_view word, std::size_t k) {
+Neighbors Session::neighbors(std::string_view word, std::size_t k, SearchMode mode) {
   require_positive(k, "k");
   const VectorStore& s = store();
-  return to_neighbors(s, s.nearest(s.word(resolve(s, word)), k));
+  const std::int32_t id = resolve(s, word);
+  if (!mode.approximate) return to_neighbors(s, s.nearest(s.word(id), k));
+  return search_index(s, s.unit_vector(id), k, mode.ef, {id});
 }
 
-Neighbors Session::neighbors_of_vector(const float* vector, std::size_t size, std::size_t k) {
+Neighbors Session::neighbors_of_vector(const float* vector, std::size_t size, std::size_t k, SearchMode mode) {
   require_positive(k, "k");
   const VectorStore& s = store();
   if (size != s.dim()) {
     throw Error("the vector has " + std::to_string(size) + " values, the model " + std::to_string(s.dim()));
   }
-  return to_neighbors(s, s.nearest(vector, k));
+  if (!mode.approximate) return to_neighbors(s, s.nearest(vector, k));
+  std::vector<float> unit(vector, vector + size);
+  kernels::normalize(unit.data(), unit.size());
+  return search_index(s, unit.data(), k, mode.ef, {});
+}
+
+IndexStatus Session::begin_index(const IndexOptions& options) {
+  const VectorStore& s = store();
+  auto index = std::make_unique<AnnIndex>();
+  index->kind = options.kind;
+  index->total = s.size();
+  index->float32_bytes = s.size() * s.dim() * sizeof(float);
+  if (options.kind == IndexKind::Hnsw) index->hnsw.emplace(s.unit_vectors(), options.hnsw);
+  index_ = std::move(index);
+  return index_->status();
+}
+
+IndexStatus Session::index_step(std::size_t items) {
+  if (!index_) throw NotReadyError("no index being built: the vectors changed, or index was never asked for");
+  require_positive(items, "items");
+  if (index_->hnsw && !index_->hnsw->complete()) {
+    const auto start = std::chrono::steady_clock::now();
+    index_->hnsw->build_step(items);
+    index_->seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
+  return index_->status();
+}
+
+IndexStatus Session::build_index(const IndexOptions& options) {
+  begin_index(options);
+  return index_step(std::max<std::size_t>(index_->total, 1));
+}
+
+const Session::AnnIndex& Session::ready_index() {
+  if (!index_) throw NotReadyError("no index for the current vectors: index them first");
+  if (index_->hnsw && !index_->hnsw->complete()) {
+    throw NotReadyError("the index is still being built (" + std::to_string(index_->hnsw->size()) + " of " +
+                        std::to_string(index_->total) + " vectors)");
+  }
+  return *index_;
+}
+
+Neighbors Session::search_index(const VectorStore& s, const float* unit_query, std::size_t k, std::size_t ef,
+                                const std::vector<std::int32_t>& exclude) {
+  const AnnIndex& index = ready_index();
+  if (!index.hnsw) return to_neighbors(s, top_k_inner_product(s.unit_vectors(), unit_query, k, exclude));
+  return to_neighbors(s, index.hnsw->search(unit_query, k, ef, exclude));
 }
 
 AnalogyAnswer Session::analogy(std::string_view a, std::string_view b, std::string_view c, std::size_t k,
@@ -327,6 +403,7 @@ const VectorStore& Session::store() {
       documents_->index.reset();
       documents_->embedder.reset();
     }
+    index_.reset();
     store_.reset();
     store_.emplace(trainer_->embeddings());
     store_version_ = version_;
@@ -346,6 +423,7 @@ std::int32_t Session::resolve(const VectorStore& store, std::string_view word) c
 
 void Session::vectors_changed() {
   ++version_;
+  index_.reset();
   if (documents_) {
     documents_->index.reset();
     documents_->embedder.reset();
@@ -389,6 +467,24 @@ Format vectors_format_from_name(std::string_view name) {
   if (name == "projector") return Format::ProjectorTsv;
   throw Error("unknown format '" + std::string(name) +
               "' (expected auto, word2vec, word2vec-binary, glove or projector)");
+}
+
+IndexKind index_kind_from_name(std::string_view name) {
+  if (name == "hnsw") return IndexKind::Hnsw;
+  if (name == "exact") return IndexKind::Exact;
+  throw Error("unknown index kind '" + std::string(name) + "' (expected hnsw or exact)");
+}
+
+Quantization quantization_from_name(std::string_view name) {
+  if (name == "none") return Quantization::None;
+  if (name == "int8") return Quantization::Int8;
+  throw Error("unknown quantisation '" + std::string(name) + "' (expected none or int8)");
+}
+
+const char* index_kind_name(IndexKind kind) noexcept { return kind == IndexKind::Hnsw ? "hnsw" : "exact"; }
+
+const char* quantization_name(Quantization quantization) noexcept {
+  return quantization == Quantization::Int8 ? "int8" : "none";
 }
 
 Pooling pooling_from_name(std::string_view name) {

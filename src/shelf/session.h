@@ -20,6 +20,7 @@
 #include "shelf/corpus.h"
 #include "shelf/documents.h"
 #include "shelf/error.h"
+#include "shelf/hnsw_index.h"
 #include "shelf/io.h"
 #include "shelf/trainer.h"
 #include "shelf/vector_store.h"
@@ -117,6 +118,33 @@ struct SearchResult {
   std::string prompt;               // what a language model would be handed (build_prompt)
 };
 
+// What `approximate` neighbour questions are answered with: an HNSW graph over the current unit
+// vectors, or the exact scan (a page can switch back and compare).
+enum class IndexKind { Exact, Hnsw };
+
+struct IndexOptions {
+  IndexKind kind = IndexKind::Hnsw;
+  HnswParams hnsw;                  // m, ef_construction, seed, quantization
+};
+
+struct IndexStatus {
+  IndexKind kind = IndexKind::Hnsw;
+  Quantization quantization = Quantization::None;
+  std::size_t done = 0;             // vectors inserted
+  std::size_t total = 0;            // vectors to insert
+  bool complete = false;
+  std::size_t bytes = 0;            // HnswIndex::memory_bytes(); 0 for the exact scan
+  std::size_t float32_bytes = 0;    // the unit vectors the index is built over
+  double seconds = 0;               // building so far
+};
+
+// How a neighbour question is answered: exactly (the default), or from the index (`ef`: the
+// search width, 0 = the index's default).
+struct SearchMode {
+  bool approximate = false;
+  std::size_t ef = 0;
+};
+
 struct ProjectorFiles {
   std::string vectors_tsv;
   std::string metadata_tsv;
@@ -153,8 +181,16 @@ class Session {
   Vocabulary vocabulary(std::size_t limit) const;
   WordVector vector(std::string_view word);
   Similarity similarity(std::string_view a, std::string_view b);
-  Neighbors neighbors(std::string_view word, std::size_t k);
-  Neighbors neighbors_of_vector(const float* vector, std::size_t size, std::size_t k);
+  Neighbors neighbors(std::string_view word, std::size_t k, SearchMode mode = {});
+  Neighbors neighbors_of_vector(const float* vector, std::size_t size, std::size_t k, SearchMode mode = {});
+
+  // Indexing the current vectors for approximate neighbours, in slices so that a page can show
+  // progress: begin_index() inserts nothing yet, index_step() inserts about `items` more. The
+  // index is dropped whenever the vectors change (training, loading): approximate questions are
+  // then `no-model` until the next index. build_index() does it all in one call.
+  IndexStatus begin_index(const IndexOptions& options);
+  IndexStatus index_step(std::size_t items);
+  IndexStatus build_index(const IndexOptions& options);
   // a is to b as c is to ?
   AnalogyAnswer analogy(std::string_view a, std::string_view b, std::string_view c, std::size_t k,
                         VectorStore::AnalogyMethod method,
@@ -183,6 +219,12 @@ class Session {
   VectorsSummary install_vectors(Embeddings embeddings);
   struct Documents;
   struct PreviousMap;
+  struct AnnIndex;
+
+  // The finished index for an approximate question; throws NotReadyError when there is none.
+  const AnnIndex& ready_index();
+  Neighbors search_index(const VectorStore& store, const float* unit_query, std::size_t k, std::size_t ef,
+                         const std::vector<std::int32_t>& exclude);
 
   const VectorStore& store();
   // The row of a word as typed: exact first, then lowercased; throws "unknown word 'x'".
@@ -199,6 +241,7 @@ class Session {
   std::uint64_t store_version_ = 0;
   std::unique_ptr<Documents> documents_;
   std::unique_ptr<PreviousMap> previous_map_;
+  std::unique_ptr<AnnIndex> index_;    // reads store_'s unit vectors: dropped before they change
 };
 
 // Names used on the wire; each throws shelf::Error listing the accepted names.
@@ -206,5 +249,9 @@ Model model_from_name(std::string_view name);                          // skipgr
 Format vectors_format_from_name(std::string_view name);                // auto, word2vec, word2vec-binary, glove
 Pooling pooling_from_name(std::string_view name);                      // mean, sif
 VectorStore::AnalogyMethod analogy_method_from_name(std::string_view name);  // add, mul
+IndexKind index_kind_from_name(std::string_view name);                 // hnsw, exact
+Quantization quantization_from_name(std::string_view name);            // none, int8
+const char* index_kind_name(IndexKind kind) noexcept;
+const char* quantization_name(Quantization quantization) noexcept;
 
 }  // namespace shelf

@@ -143,3 +143,37 @@ test('native and wasm agree: the same vectors evaluate the same, the same seed t
   const fromWasm = builds.map(([, run]) => json(run(evalArgs(join(work, 'wasm.vec')))));
   assert.ok(Math.abs(fromWasm[0].spearman - nativeEval.spearman) < 0.05);
 });
+
+for (const [name, run] of builds) {
+  test(`${name}: bench-search reports speed, recall and memory, and dumps what it searched`, () => {
+    const dump = mkdtempSync(join(work, `bench-${name}-`));
+    const args = ['bench-search', '--n', '3000', '--dim', '16', '--queries', '50', '--ef', '16,400', '--json'];
+    const result = json(run([...args, '--dump', dump]));
+    for (const key of ['exact_qps', 'ann_qps', 'ann_recall_at_10', 'build_seconds', 'index_bytes', 'float32_bytes']) {
+      assert.equal(typeof result[key], 'number', key);
+    }
+    assert.equal(result.n, 3000);
+    assert.equal(result.quantize, 'none');
+    assert.equal(result.float32_bytes, 3000 * 16 * 4);
+    assert.deepEqual(result.sweep.map((s) => s.ef), [16, 400]);
+    assert.ok(result.sweep[1].ann_recall >= 0.95, 'a wide search finds nearly all');
+    assert.equal(readFileSync(join(dump, 'base.f32')).length, 3000 * 16 * 4);
+    assert.equal(readFileSync(join(dump, 'truth.i32')).length, 50 * 10 * 4);
+
+    // The same files, loaded, int8: a quarter of the vector bytes, found again.
+    const int8 = json(run(['bench-search', '--load', dump, '--dim', '16', '--queries', '50', '--ef', '400',
+      '--quantize', 'int8', '--json']));
+    assert.equal(int8.vector_bytes, 3000 * 16 + 3000 * 4);
+    assert.ok(int8.ann_recall >= 0.95);
+
+    // Trained vectors: held-out words.
+    const vectors = json(run(['bench-search', '--vectors', join(work, `${name}.vec`), '--queries', '5', '--ef', '8', '--json']));
+    assert.equal(vectors.queries, 5);
+
+    for (const bad of [['--quantize', 'pq'], ['--ef', '0'], ['--ef', '8,x'], ['--load', dump], ['--vectors', corpus, '--load', dump]]) {
+      const failed = run(['bench-search', '--n', '10', '--queries', '2', ...bad]);
+      assert.equal(failed.status, 2, `${bad.join(' ')}: ${failed.stderr}`);
+      assert.match(failed.stderr, /^shelf: /);
+    }
+  });
+}

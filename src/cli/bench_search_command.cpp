@@ -1,0 +1,303 @@
+// `shelf bench-search`: exact scan against the HNSW index on the same vectors and queries.
+//
+// Queries are held out: --queries rows drawn at random (seeded) from the vectors are removed
+// from what is indexed and asked for their neighbours among the rest, as ANN benchmarks split
+// base and query sets. With --n/--dim the vectors are Gaussian, normalised (no neighbourhood
+// structure: recall there is a worst case, not a target). Recall@k is the share of the exact
+// top-k ids the index returns.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "cli/help.h"
+#include "cli/json.h"
+#include "shelf/error.h"
+#include "shelf/exact_search.h"
+#include "shelf/hnsw_index.h"
+#include "shelf/io.h"
+#include "shelf/kernels.h"
+#include "shelf/random.h"
+
+namespace shelf::cli {
+
+namespace {
+
+const std::vector<Flag> kBenchSearchFlags = {
+    {"--vectors", true, "", "word vectors to search (else random Gaussian unit vectors)"},
+    {"--n", true, "100000", "random vectors: how many are indexed"},
+    {"--dim", true, "128", "random vectors: dimensions"},
+    {"--queries", true, "1000", "held-out query rows"},
+    {"-k", true, "10", "neighbours per query"},
+    {"--ef", true, "64", "search width; a comma-separated list sweeps (e.g. 16,32,64,128)"},
+    {"--m", true, "16", "HNSW links per node (twice that on layer 0)"},
+    {"--ef-construction", true, "100", "HNSW build width"},
+    {"--quantize", true, "none", "none (float32) or int8 (re-ranked with floats)"},
+    {"--target-recall", true, "0.95", "with several --ef: report the first reaching this recall"},
+    {"--seed", true, "1", "random vectors, query draw and HNSW layers"},
+    {"--repeat", true, "3", "time each ef sweep point this many times and keep the fastest (shared machines)"},
+    {"--dump", true, "", "write base.f32, queries.f32, truth.i32 and meta.json to this folder"},
+    {"--load", true, "", "read base.f32 and queries.f32 (from --dump) from this folder; needs --dim"},
+    {"--json", false, "", "one JSON line on stdout"},
+};
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+float gaussian(Random& random) {
+  const double u = 1.0 - static_cast<double>(random.uniform());
+  const double v = static_cast<double>(random.uniform());
+  return static_cast<float>(std::sqrt(-2.0 * std::log(u)) * std::cos(6.283185307179586 * v));
+}
+
+struct Data {
+  Matrix base;
+  Matrix queries;
+  std::string source;
+};
+
+Data random_data(std::size_t n, std::size_t dim, std::size_t queries, std::uint64_t seed) {
+  Random random(seed);
+  Data data{Matrix(n, dim), Matrix(queries, dim), "random gaussian"};
+  for (Matrix* m : {&data.base, &data.queries}) {
+    for (std::size_t i = 0; i < m->size(); ++i) m->data()[i] = gaussian(random);
+    for (std::size_t r = 0; r < m->rows(); ++r) kernels::normalize(m->row(r), dim);
+  }
+  return data;
+}
+
+Data held_out_data(const std::string& path, std::size_t queries, std::uint64_t seed) {
+  const Matrix unit = read_vectors(path).vectors.normalized_rows();
+  if (queries >= unit.rows()) {
+    throw Error("--queries " + std::to_string(queries) + " leaves no rows to index ('" + path + "' has " +
+                std::to_string(unit.rows()) + ")");
+  }
+  // A partial Fisher-Yates shuffle picks the held-out rows; the rest keep their order.
+  std::vector<std::uint32_t> order(unit.rows());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+  Random random(seed);
+  for (std::size_t i = 0; i < queries; ++i) {
+    const std::size_t j = i + random.below(static_cast<std::uint32_t>(order.size() - i));
+    std::swap(order[i], order[j]);
+  }
+  std::vector<bool> is_query(unit.rows(), false);
+  Data data{Matrix(), Matrix(), path};
+  data.queries.reserve_rows(queries);
+  for (std::size_t i = 0; i < queries; ++i) {
+    is_query[order[i]] = true;
+    data.queries.push_row(unit.row(order[i]), unit.cols());
+  }
+  data.base = Matrix(0, unit.cols());
+  data.base.reserve_rows(unit.rows() - queries);
+  for (std::size_t r = 0; r < unit.rows(); ++r) {
+    if (!is_query[r]) data.base.push_row(unit.row(r), unit.cols());
+  }
+  return data;
+}
+
+Matrix read_rows(const std::string& path, std::size_t dim) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) throw Error("cannot open '" + path + "'");
+  const auto bytes = static_cast<std::size_t>(in.tellg());
+  if (bytes % (dim * sizeof(float)) != 0) {
+    throw Error("'" + path + "' holds " + std::to_string(bytes) + " bytes, not whole rows of " + std::to_string(dim) +
+                " floats");
+  }
+  Matrix rows(bytes / (dim * sizeof(float)), dim);
+  in.seekg(0);
+  in.read(reinterpret_cast<char*>(rows.data()), static_cast<std::streamsize>(bytes));
+  if (!in) throw Error("cannot read '" + path + "'");
+  return rows;
+}
+
+// The exact rows another run dumped (little-endian float32), so that peers and both builds
+// search the very same numbers.
+Data loaded_data(const std::string& dir, std::size_t dim, std::size_t queries) {
+  Data data{read_rows(dir + "/base.f32", dim), read_rows(dir + "/queries.f32", dim), dir};
+  if (data.queries.rows() < queries) {
+    throw Error("'" + dir + "/queries.f32' holds " + std::to_string(data.queries.rows()) + " queries, not " +
+                std::to_string(queries));
+  }
+  Matrix first(0, dim);
+  for (std::size_t q = 0; q < queries; ++q) first.push_row(data.queries.row(q), dim);
+  data.queries = std::move(first);
+  return data;
+}
+
+std::vector<std::size_t> parse_ef_list(const std::string& text) {
+  std::vector<std::size_t> values;
+  std::stringstream in(text);
+  std::string item;
+  while (std::getline(in, item, ',')) {
+    char* end = nullptr;
+    const long long value = std::strtoll(item.c_str(), &end, 10);
+    if (item.empty() || *end != '\0' || value < 1 || value > 1000000) {
+      throw UsageError("invalid value for --ef: '" + text + "' (expected whole numbers >= 1, comma-separated)");
+    }
+    values.push_back(static_cast<std::size_t>(value));
+  }
+  if (values.empty()) throw UsageError("invalid value for --ef: '" + text + "'");
+  return values;
+}
+
+void write_binary(const std::string& path, const void* data, std::size_t bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out.write(static_cast<const char*>(data), static_cast<std::streamsize>(bytes));
+  if (!out) throw Error("cannot write '" + path + "'");
+}
+
+struct Sweep {
+  std::size_t ef;
+  double qps;
+  double recall;
+};
+
+}  // namespace
+
+int bench_search_command(int argc, char** argv) {
+  if (print_help_if_asked(argc, argv, "bench-search",
+                          "[--vectors FILE | --n N --dim D | --load DIR --dim D] [--queries Q] [-k 10] [--ef 64]",
+                          kBenchSearchFlags)) {
+    return 0;
+  }
+  const Args args(kBenchSearchFlags, argc, argv, 2);
+  args.expect_positional(0, 0, "no positional arguments");
+  const auto queries = static_cast<std::size_t>(args.integer("--queries", 1, 10000000));
+  const auto k = static_cast<std::size_t>(args.integer("-k", 1, 100000));
+  const auto seed = static_cast<std::uint64_t>(args.integer("--seed", 0, 1LL << 62));
+  const std::vector<std::size_t> efs = parse_ef_list(args.text("--ef"));
+  const double target = args.number("--target-recall", 0.0, 1.0);
+  const std::string quantize = args.text("--quantize");
+  if (quantize != "none" && quantize != "int8") {
+    throw UsageError("invalid value for --quantize: '" + quantize + "' (expected none or int8)");
+  }
+  HnswParams params;
+  params.m = static_cast<std::size_t>(args.integer("--m", 2, 1000));
+  params.ef_construction = static_cast<std::size_t>(args.integer("--ef-construction", 1, 1000000));
+  params.seed = seed;
+  params.quantization = quantize == "int8" ? Quantization::Int8 : Quantization::None;
+
+  if (args.has("--vectors") && args.has("--load")) throw UsageError("give --vectors or --load, not both");
+  if (args.has("--load") && !args.has("--dim")) throw UsageError("--load needs --dim (the files hold bare floats)");
+  const auto dim_flag = static_cast<std::size_t>(args.integer("--dim", 1, 100000));
+  const Data data = args.has("--vectors") ? held_out_data(args.text("--vectors"), queries, seed)
+                    : args.has("--load")
+                        ? loaded_data(args.text("--load"), dim_flag, queries)
+                        : random_data(static_cast<std::size_t>(args.integer("--n", 1, 100000000)), dim_flag, queries, seed);
+  const Matrix& base = data.base;
+  const std::size_t n = base.rows(), dim = base.cols();
+
+  // Exact: the reference ids, and the speed of the SIMD scan.
+  std::vector<std::set<std::int32_t>> truth(queries);
+  std::vector<std::int32_t> truth_ids;
+  auto start = Clock::now();
+  for (std::size_t q = 0; q < queries; ++q) {
+    for (const auto& hit : top_k_inner_product(base, data.queries.row(q), k)) {
+      truth[q].insert(hit.id);
+      truth_ids.push_back(hit.id);
+    }
+  }
+  const double exact_seconds = seconds_since(start);
+  // The same answers for all queries in one call: the rows stream from memory once per group
+  // of queries (as faiss answers a batch).
+  start = Clock::now();
+  const auto batch = top_k_inner_product_batch(base, data.queries, k);
+  const double exact_batch_seconds = seconds_since(start);
+  for (std::size_t q = 0; q < queries; ++q) {
+    for (std::size_t i = 0; i < batch[q].size(); ++i) {
+      if (batch[q][i].id != truth_ids[q * k + i]) throw std::logic_error("batch and single exact searches disagree");
+    }
+  }
+
+  start = Clock::now();
+  const HnswIndex index = build_hnsw(base, params);
+  const double build_seconds = seconds_since(start);
+
+  std::vector<Sweep> sweep;
+  const auto repeat = static_cast<int>(args.integer("--repeat", 1, 100));
+  for (const std::size_t ef : efs) {
+    std::size_t hits = 0, wanted = 0;
+    std::vector<std::vector<Neighbor>> answers(queries);
+    double ann_seconds = 0;
+    for (int r = 0; r < repeat; ++r) {
+      start = Clock::now();
+      for (std::size_t q = 0; q < queries; ++q) answers[q] = index.search(data.queries.row(q), k, ef);
+      const double seconds = seconds_since(start);
+      ann_seconds = r == 0 ? seconds : std::min(ann_seconds, seconds);
+    }
+    for (std::size_t q = 0; q < queries; ++q) {
+      for (const auto& hit : answers[q]) hits += truth[q].count(hit.id);
+      wanted += truth[q].size();
+    }
+    sweep.push_back({ef, static_cast<double>(queries) / ann_seconds, wanted ? double(hits) / double(wanted) : 1.0});
+  }
+  // The reported point: the first ef reaching the target recall, else the widest.
+  const Sweep* chosen = &sweep.back();
+  for (const auto& s : sweep) {
+    if (s.recall >= target) {
+      chosen = &s;
+      break;
+    }
+  }
+
+  if (args.has("--dump")) {
+    const std::string dir = args.text("--dump");
+    write_binary(dir + "/base.f32", base.data(), base.size() * sizeof(float));
+    write_binary(dir + "/queries.f32", data.queries.data(), data.queries.size() * sizeof(float));
+    write_binary(dir + "/truth.i32", truth_ids.data(), truth_ids.size() * sizeof(std::int32_t));
+    JsonObject meta;
+    meta.field("n", n).field("dim", dim).field("queries", queries).field("k", k).field("source", data.source)
+        .field("seed", static_cast<unsigned long long>(seed));
+    std::ofstream(dir + "/meta.json") << meta.str() << "\n";
+  }
+
+  const double exact_qps = static_cast<double>(queries) / exact_seconds;
+  const double exact_batch_qps = static_cast<double>(queries) / exact_batch_seconds;
+  const std::size_t float32_bytes = n * dim * sizeof(float);
+  if (args.on("--json")) {
+    std::string sweep_json = "[";
+    for (const auto& s : sweep) {
+      JsonObject item;
+      item.field("ef", s.ef).field("ann_qps", s.qps).field("ann_recall", s.recall);
+      sweep_json += (sweep_json.size() > 1 ? "," : "") + item.str();
+    }
+    JsonObject json;
+    json.field("source", data.source).field("n", n).field("dim", dim).field("queries", queries).field("k", k)
+        .field("kernels", kernels::instruction_set()).field("quantize", quantize).field("m", params.m)
+        .field("ef_construction", params.ef_construction).field("ef", chosen->ef)
+        .field("exact_qps", exact_qps).field("exact_batch_qps", exact_batch_qps).field("ann_qps", chosen->qps).field("ann_recall", chosen->recall);
+    if (k == 10) json.field("ann_recall_at_10", chosen->recall);
+    json.field("speedup", chosen->qps / exact_qps).field("build_seconds", build_seconds)
+        .field("index_bytes", index.memory_bytes()).field("graph_bytes", index.graph_bytes())
+        .field("vector_bytes", index.vector_bytes()).field("float32_bytes", float32_bytes)
+        .field("top_layer", index.top_layer()).raw("sweep", sweep_json + "]");
+    std::printf("%s\n", json.str().c_str());
+  } else {
+    std::printf("%zu x %zu (%s), %zu held-out queries, k = %zu, kernels %s\n", n, dim, data.source.c_str(), queries,
+                k, kernels::instruction_set());
+    std::printf("exact       %10.1f q/s  (all queries in one call: %.1f q/s)\n", exact_qps, exact_batch_qps);
+    std::printf("hnsw build  %10.2f s   (m %zu, ef_construction %zu, %s)\n", build_seconds, params.m,
+                params.ef_construction, quantize.c_str());
+    for (const auto& s : sweep) {
+      std::printf("hnsw ef %-4zu %9.1f q/s  recall@%zu %.4f  (%.1fx exact)\n", s.ef, s.qps, k, s.recall,
+                  s.qps / exact_qps);
+    }
+    std::printf("index       %10.2f MB  (graph %.2f MB + vectors %.2f MB; float32 vectors %.2f MB)\n",
+                index.memory_bytes() / 1e6, index.graph_bytes() / 1e6, index.vector_bytes() / 1e6,
+                float32_bytes / 1e6);
+  }
+  return 0;
+}
+
+}  // namespace shelf::cli

@@ -1,0 +1,143 @@
+// Approximate nearest neighbours by inner product: a hierarchical navigable small world graph
+// (Malkov & Yashunin, "Efficient and robust approximate nearest neighbor search using
+// Hierarchical Navigable Small World graphs", IEEE TPAMI 2018). Every row is a node; each node
+// draws a top layer from an exponentially decaying distribution and links to a few diverse near
+// nodes on each of its layers. A search descends greedily through the sparse upper layers and
+// then explores layer 0 best first, keeping the `ef` best nodes seen.
+//
+// On unit vectors inner product is cosine, so this answers what VectorStore::nearest answers,
+// approximately; exact_search.h is the reference it is tested and benchmarked against.
+//
+// Int8 storage: each row is scalar-quantised with one scale per row (round(x / s), s = max|x| /
+// 127), so that the dot product of two codes is one exact integer sum times two scales
+// (per-dimension scales would need a float multiply per dimension). The graph is walked on the
+// codes, a quarter of the float size; the best candidates are then re-scored with the float rows.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "shelf/exact_search.h"
+#include "shelf/matrix.h"
+#include "shelf/random.h"
+
+namespace shelf {
+
+enum class Quantization { None, Int8 };
+
+struct HnswParams {
+  // Links per node on the upper layers; layer 0 keeps up to twice as many (the paper's Mmax0).
+  std::size_t m = 16;
+  // Candidates kept while inserting a node: a better graph for a slower build.
+  std::size_t ef_construction = 100;
+  // Candidates kept while searching when search() is given ef = 0: recall for speed.
+  std::size_t ef_search = 64;
+  // Draws the node layers: the same rows, parameters and seed build the same graph.
+  std::uint64_t seed = 1;
+  Quantization quantization = Quantization::None;
+  // Int8 only: a search keeps at least rerank_factor * k candidates for float re-scoring.
+  std::size_t rerank_factor = 4;
+};
+
+class HnswIndex {
+ public:
+  // Borrows `rows` (unit vectors, for cosine): they must outlive the index and stay unchanged,
+  // as the characters behind a std::string_view. Inserts nothing yet: see build_step() and
+  // build(). The graph is built on the float rows in both storage modes. Throws shelf::Error for
+  // m < 2, ef_construction < 1, more rows than 32-bit ids, or (int8) more than
+  // kernels::kMaxInt8Dim dimensions.
+  explicit HnswIndex(const Matrix& rows, HnswParams params = {});
+
+  // Inserts the next `count` rows, in row order, and returns how many rows are in: the browser
+  // builds in slices and shows progress. A partly built index searches the rows inserted so far.
+  std::size_t build_step(std::size_t count);
+  void build() { build_step(capacity()); }
+
+  std::size_t size() const noexcept { return count_; }              // rows inserted
+  std::size_t capacity() const noexcept { return rows_->rows(); }   // rows to insert
+  bool complete() const noexcept { return count_ == capacity(); }
+  std::size_t dim() const noexcept { return dim_; }
+  const HnswParams& params() const noexcept { return params_; }
+  int top_layer() const noexcept { return top_layer_; }             // -1 when empty
+
+  // The k rows with the highest inner product with `query` (dim() values), best first, ties to
+  // the lower id, as top_k_inner_product would answer but approximately. Scores are float dot
+  // products in both storage modes. `ef` (0 = params().ef_search) is raised to k; when it
+  // reaches the number of rows, the rows are scanned exactly instead. `exclude` ids are walked
+  // through but never returned.
+  // Not safe for two threads at once on one index: searches share the visited marks.
+  std::vector<Neighbor> search(const float* query, std::size_t k, std::size_t ef = 0,
+                               const std::vector<std::int32_t>& exclude = {}) const;
+
+  // What a search reads, in bytes: graph_bytes() + vector_bytes() + the visited marks.
+  std::size_t memory_bytes() const noexcept;
+  // Links and layer bookkeeping.
+  std::size_t graph_bytes() const noexcept;
+  // The vectors the graph is walked on: float32, the borrowed rows (counted, since the search
+  // reads them all); int8, the codes and their scales. The float rows an int8 search re-scores
+  // its candidates with are the caller's (a VectorStore's unit vectors) and are not counted.
+  std::size_t vector_bytes() const noexcept;
+
+ private:
+  struct Candidate {
+    float score;
+    std::int32_t id;
+  };
+  class FloatScorer;
+  class Int8Scorer;
+
+  // [count, id, id, ...] of node `id` on `layer`.
+  std::int32_t* links(std::int32_t id, int layer) noexcept;
+  const std::int32_t* links(std::int32_t id, int layer) const noexcept;
+  std::size_t max_links(int layer) const noexcept { return layer == 0 ? 2 * params_.m : params_.m; }
+
+  void insert(std::int32_t id);
+  int draw_layer();
+  void quantize_row(std::size_t row);
+  // Keeps up to `limit` of `candidates` (sorted best first by score to the base node) that are
+  // nearer the base than to any node already kept: the paper's heuristic (Algorithm 4), which
+  // keeps links pointing in different directions so that clusters stay connected.
+  void select_neighbors(std::vector<Candidate>& candidates, std::size_t limit) const;
+  static void sort_for_linking(std::vector<Candidate>& pool, std::int32_t base);
+  void link_back(std::int32_t from, std::int32_t to, int layer);
+
+  template <class Scorer>
+  Candidate descend(const Scorer& score, Candidate from, int down_to_layer) const;
+  // Best-first search of one layer from the entry points in found_; leaves the best `ef` nodes
+  // (not excluded) in found_, as a heap with the worst on top.
+  template <class Scorer>
+  void search_layer(const Scorer& score, std::size_t ef, int layer,
+                    const std::vector<std::int32_t>* exclude) const;
+  std::vector<Neighbor> exact_scan(const float* query, std::size_t k,
+                                   const std::vector<std::int32_t>& exclude) const;
+  void next_visit() const;
+
+  const Matrix* rows_;
+  HnswParams params_;
+  std::size_t dim_;
+  double layer_scale_;                        // 1 / ln(m), the paper's mL
+  Random random_;
+  std::size_t count_ = 0;
+  std::int32_t entry_ = -1;
+  int top_layer_ = -1;
+  std::vector<std::int32_t> links0_;          // per node: 1 + 2m values
+  std::vector<std::uint8_t> layers_;          // per node: its top layer
+  std::vector<std::uint32_t> upper_start_;    // per node: where its layers >= 1 start in upper_
+  std::vector<std::int32_t> upper_;           // per layer >= 1 of a node: 1 + m values
+  std::vector<std::int8_t> codes_;            // int8: dim_ per node
+  std::vector<float> scales_;                 // int8: per node
+
+  // Search scratch, reused between calls.
+  mutable std::vector<std::uint16_t> visited_;
+  mutable std::uint16_t visit_mark_ = 0;
+  mutable std::vector<Candidate> candidates_; // heap, best on top
+  mutable std::vector<Candidate> found_;      // heap, worst on top
+  mutable std::vector<std::int32_t> batch_;
+  mutable std::vector<float> batch_scores_;
+  mutable std::vector<std::int8_t> query_codes_;
+};
+
+// Builds an index over every row in one call.
+HnswIndex build_hnsw(const Matrix& rows, const HnswParams& params = {});
+
+}  // namespace shelf
