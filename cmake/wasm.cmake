@@ -55,7 +55,7 @@ if(SHELF_BINDING_SOURCES)
   endforeach()
   # The worker protocol, end to end under Node: both engines, the host, the client, the worker.
   if(SHELF_TESTS)
-    add_test(NAME js_protocol COMMAND node --test ${CMAKE_CURRENT_SOURCE_DIR}/tests/js/)
+    add_test(NAME js_protocol COMMAND node --test --test-timeout=120000 ${CMAKE_CURRENT_SOURCE_DIR}/tests/js/)
     set_tests_properties(js_protocol PROPERTIES ENVIRONMENT "SHELF_WASM_DIR=${CMAKE_BINARY_DIR}")
   endif()
 endif()

@@ -25,11 +25,11 @@ run_suite() {
 run_suite native ctest --preset native
 run_suite native-asan ctest --preset native-asan
 run_suite wasm ctest --preset wasm
-run_suite cli node --test tests/cli/
+run_suite cli node --test --test-timeout=300000 tests/cli/
 if compgen -G "tests/browser/*.test.mjs" >/dev/null; then
   # The browser tests open the built site, as a visitor would.
   run_suite site scripts/build-site.sh
-  run_suite browser node --test --test-concurrency=1 tests/browser/
+  run_suite browser node --test --test-concurrency=1 --test-timeout=600000 tests/browser/
 fi
 
 echo
