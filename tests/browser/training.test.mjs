@@ -115,11 +115,14 @@ test('the main thread stays free while the bundled corpus trains', async () => {
   const stats = await page.locator('[data-role=stats]').innerText();
   console.log(`# during 12 s of training: ${tasks.length} tasks over 50 ms, longest ${Math.round(longest)} ms; ${stats}`);
   await screenshot(page, 'training-default-running');
-  await page.getByRole('button', { name: 'Pause' }).click();
-  await page.waitForSelector('body[data-training-phase="paused"]');
+  // A fast machine finishes the two epochs within the window; otherwise pause the run.
+  if ((await page.evaluate(() => document.body.dataset.trainingPhase)) === 'running') {
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.waitForSelector('body[data-training-phase="paused"], body[data-training-phase="finished"]');
+  }
   const after = await page.evaluate(() => document.querySelector('.scatter canvas').toDataURL());
   assert.notEqual(after, before, 'the map changed');
-  assert.match(stats, /^Training · epoch [12] of 2 · [\d,]+ of [\d,]+ words/);
+  assert.match(stats, /^(Training|Finished) · epoch [12] of 2 · [\d,]+ of [\d,]+ words/);
   // The issue asks for < 50 ms; a loaded test machine gets a generous bound.
   assert.ok(longest < 250, `longest main-thread task ${Math.round(longest)} ms`);
   assert.deepEqual(problems, []);

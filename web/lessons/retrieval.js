@@ -105,7 +105,7 @@ export function mount(container, context) {
         h('button', { type: 'submit' }, 'Search')),
       h('p', { class: 'hint' },
         'The score is the cosine similarity between the question’s vector and the chunk’s. Words of the question found in a chunk are marked; a chunk can also score well with no shared word, when its words are used like the question’s. ',
-        'In a plain mean, “the” and “who” weigh as much as “giant”: try SIF on “who built the ark?”.'),
+        'In a plain mean, “the” and “who” weigh as much as “giant”: compare mean and SIF on “who built the ark?”.'),
       searchStatus,
       hitList),
     h('section', { class: 'panel', 'aria-label': 'The prompt' },
