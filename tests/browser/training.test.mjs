@@ -98,7 +98,9 @@ test('training from scratch lowers the loss and moves the books; the timeline re
 });
 
 test('the main thread stays free while the bundled corpus trains', async () => {
-  const { page, problems } = await openPage(browser.context, `${server.url}?lesson=shelves`);
+  // Eight epochs (about 18.6M words) keep the worker busy for the whole measuring window even
+  // on a fast, idle machine.
+  const { page, problems } = await openPage(browser.context, `${server.url}?lesson=shelves&epochs=8`);
   await waitForLesson(page, 'shelves');
   await page.waitForSelector('.scatter[data-words]');
   const before = await page.evaluate(() => document.querySelector('.scatter canvas').toDataURL());
@@ -122,7 +124,7 @@ test('the main thread stays free while the bundled corpus trains', async () => {
   }
   const after = await page.evaluate(() => document.querySelector('.scatter canvas').toDataURL());
   assert.notEqual(after, before, 'the map changed');
-  assert.match(stats, /^(Training|Finished) · epoch [12] of 2 · [\d,]+ of [\d,]+ words/);
+  assert.match(stats, /^(Training|Finished) · epoch [1-8] of 8 · [\d,]+ of [\d,]+ words/);
   // The issue asks for < 50 ms; a loaded test machine gets a generous bound.
   assert.ok(longest < 250, `longest main-thread task ${Math.round(longest)} ms`);
   assert.deepEqual(problems, []);
