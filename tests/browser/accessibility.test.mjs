@@ -18,11 +18,14 @@ after(async () => {
   await server?.close();
 });
 
-for (const lesson of ['embedding', 'shelves', 'analogy']) {
+// Milliseconds each lesson gets to settle after it mounts (lessons 4–6 compute more at start).
+const settle = { embedding: 1000, shelves: 1000, analogy: 1000, clusters: 2500, positions: 2500, retrieval: 2500 };
+
+for (const [lesson, settleMs] of Object.entries(settle)) {
   test(`axe: no serious or critical violations in the ${lesson} lesson`, async () => {
     const { page, problems } = await openPage(browser.context, `${server.url}?lesson=${lesson}`);
     await waitForLesson(page, lesson);
-    await page.waitForTimeout(1000);
+    await page.waitForTimeout(settleMs);
     await page.addScriptTag({ path: join(repoRoot, 'node_modules/axe-core/axe.min.js') });
     const violations = await page.evaluate(async () => {
       const result = await window.axe.run(document, { resultTypes: ['violations'] });
