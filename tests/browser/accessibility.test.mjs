@@ -2,28 +2,17 @@
 // control can be reached and named.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { launchBrowser, openPage, repoRoot, serveSite, waitForLesson } from './harness.mjs';
+import { test } from 'node:test';
+import { openPage, repoRoot, useSiteAndBrowser, waitForLesson } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveSite();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteAndBrowser();
 
 // Milliseconds each lesson gets to settle after it mounts (lessons 4–6 compute more at start).
 const settle = { embedding: 1000, shelves: 1000, analogy: 1000, clusters: 2500, positions: 2500, retrieval: 2500 };
 
 for (const [lesson, settleMs] of Object.entries(settle)) {
   test(`axe: no serious or critical violations in the ${lesson} lesson`, async () => {
-    const { page, problems } = await openPage(browser.context, `${server.url}?lesson=${lesson}`);
+    const { page, problems } = await openPage(site.context, `${site.url}?lesson=${lesson}`);
     await waitForLesson(page, lesson);
     await page.waitForTimeout(settleMs);
     await page.addScriptTag({ path: join(repoRoot, 'node_modules/axe-core/axe.min.js') });
@@ -49,7 +38,7 @@ for (const [lesson, settleMs] of Object.entries(settle)) {
 }
 
 test('keyboard: Tab reaches Play with a visible focus ring; Space plays and Enter pauses', async () => {
-  const { page, problems } = await openPage(browser.context, `${server.url}?lesson=shelves&speed=1000`);
+  const { page, problems } = await openPage(site.context, `${site.url}?lesson=shelves&speed=1000`);
   await waitForLesson(page, 'shelves');
   await page.waitForSelector('.scatter[data-words]');
   const focusOn = async (name) => {

@@ -2,25 +2,14 @@
 // the frame renders that lesson alone (no navigation), with the settings of the link, and posts
 // its height so the pasted snippet resizes the frame.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, openPage, screenshot, serveSite, waitForLesson } from './harness.mjs';
+import { test } from 'node:test';
+import { openPage, screenshot, useSiteAndBrowser, waitForLesson } from './harness.mjs';
 
 const extraPages = {};
-let server;
-let browser;
-
-before(async () => {
-  server = await serveSite(undefined, extraPages);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteAndBrowser(extraPages);
 
 test('the copied embed code shows the lesson alone in an iframe that sizes itself', async () => {
-  const { page: full, problems } = await openPage(browser.context, `${server.url}?lesson=analogy&near=spain&method=mul`);
+  const { page: full, problems } = await openPage(site.context, `${site.url}?lesson=analogy&near=spain&method=mul`);
   await waitForLesson(full, 'analogy');
   await full.getByRole('button', { name: 'Copy embed code' }).click();
   await full.waitForFunction(() => document.querySelector('.embed-status')?.textContent);
@@ -33,7 +22,7 @@ test('the copied embed code shows the lesson alone in an iframe that sizes itsel
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A course page</title></head><body>' +
     '<h1>Week 3: embeddings</h1><script>window.heights = []; addEventListener("message", (e) => window.heights.push(e.data));</script>' +
     `${snippet}</body></html>`;
-  const { page, problems: courseProblems } = await openPage(browser.context, `${server.url}course.html`);
+  const { page, problems: courseProblems } = await openPage(site.context, `${site.url}course.html`);
   await page.waitForFunction(() => window.heights.some((m) => m && m.type === 'shelf:height' && m.height > 300), null, { timeout: 30000 });
   const frame = page.frameLocator('iframe');
   await frame.locator('article[data-lesson="analogy"]').waitFor();
@@ -60,7 +49,7 @@ test('the copied embed code shows the lesson alone in an iframe that sizes itsel
 
 test('every lesson has an embed page of its own', async () => {
   for (const lesson of ['embedding', 'shelves', 'analogy']) {
-    const { page, problems } = await openPage(browser.context, `${server.url}embed.html?lesson=${lesson}`);
+    const { page, problems } = await openPage(site.context, `${site.url}embed.html?lesson=${lesson}`);
     await waitForLesson(page, lesson);
     await page.waitForTimeout(800);
     assert.equal(await page.locator('.lesson-nav').count(), 0);

@@ -3,21 +3,10 @@
 // again from those, and a broken file gets a clear message while the page keeps working.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import { launchBrowser, openPage, serveSite, waitForLesson } from './harness.mjs';
+import { test } from 'node:test';
+import { openPage, useSiteAndBrowser, waitForLesson } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveSite();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteAndBrowser();
 
 const VECTORS = [
   '6 3',
@@ -38,7 +27,7 @@ async function download(page, buttonName) {
 }
 
 test('your own vectors: open them, use them, download them, open the downloads again', async () => {
-  const { page, problems } = await openPage(browser.context, `${server.url}?lesson=analogy&near=alpha&k=5`);
+  const { page, problems } = await openPage(site.context, `${site.url}?lesson=analogy&near=alpha&k=5`);
   await waitForLesson(page, 'analogy');
   await page.getByText('Data: the corpus, your own files, downloads').click();
   const input = page.getByLabel(/Open a corpus/);

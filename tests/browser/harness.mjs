@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -120,4 +121,25 @@ export async function screenshot(page, name) {
   const path = join(screenshotDir, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/**
+ * Registers the setup every browser test file shares: the site served before its tests and a
+ * fresh Chromium, both closed after them. Read `url` and `context` inside tests, not at import.
+ */
+export function useSiteAndBrowser(extraPages = {}) {
+  let server;
+  let browser;
+  before(async () => {
+    server = await serveSite(undefined, extraPages);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get url() { return server.url; },
+    get context() { return browser.context; },
+  };
 }

@@ -3,21 +3,10 @@
 // added; a question retrieves the passage that answers it, with its words marked and the prompt
 // ready to copy; each lesson renders alone at its embed URL; axe finds nothing serious.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, openPage, screenshot, serveSite, waitForLesson } from './harness.mjs';
+import { test } from 'node:test';
+import { openPage, screenshot, useSiteAndBrowser, waitForLesson } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveSite();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteAndBrowser();
 
 const number = async (page, fact) => Number(await page.locator(`[data-fact="${fact}"]`).first().innerText());
 
@@ -36,7 +25,7 @@ async function canvasColours(page, selector) {
 }
 
 test('clusters: k-means colours the map, and the categories get a purity and an adjusted Rand index', async () => {
-  const { page, problems } = await openPage(browser.context, `${server.url}?lesson=clusters`);
+  const { page, problems } = await openPage(site.context, `${site.url}?lesson=clusters`);
   await waitForLesson(page, 'clusters');
   await page.waitForSelector('.cluster-map[data-clusters="8"][data-words="2000"]');
   await page.waitForFunction(() => /\d/.test(document.querySelector('[data-fact="ari"]')?.textContent ?? ''));
@@ -80,7 +69,7 @@ test('clusters: k-means colours the map, and the categories get a purity and an 
 });
 
 test('positions: the two sentences pool alike, and differ once positions are added', async () => {
-  const { page, problems } = await openPage(browser.context, `${server.url}?lesson=positions`);
+  const { page, problems } = await openPage(site.context, `${site.url}?lesson=positions`);
   await waitForLesson(page, 'positions');
   await page.waitForSelector('[data-fact="pooled-cosine"]');
   assert.equal(await page.getByLabel('First sentence', { exact: true }).inputValue(), 'dog bites man');
@@ -111,7 +100,7 @@ test('positions: the two sentences pool alike, and differ once positions are add
 });
 
 test('retrieval: a question retrieves the passage that answers it, marked, with the prompt to copy', async () => {
-  const { page, problems } = await openPage(browser.context, `${server.url}?lesson=retrieval`);
+  const { page, problems } = await openPage(site.context, `${site.url}?lesson=retrieval`);
   await waitForLesson(page, 'retrieval');
   await page.waitForSelector('.hit-list .hit');
   const first = page.locator('.hit-list .hit').first();
@@ -164,7 +153,7 @@ test('each of lessons 4–6 renders alone at its embed URL, with the settings of
     }],
   ];
   for (const [lesson, query, check] of cases) {
-    const { page, problems } = await openPage(browser.context, `${server.url}embed.html?lesson=${lesson}&${query}`);
+    const { page, problems } = await openPage(site.context, `${site.url}embed.html?lesson=${lesson}&${query}`);
     await waitForLesson(page, lesson);
     await check(page);
     assert.equal(await page.locator('.lesson-nav').count(), 0, 'no lesson navigation');

@@ -2,24 +2,13 @@
 // vocabulary, words have vectors, neighbours and `king − man + woman` answer with their rank.
 // Saves a screenshot of every lesson (desktop and phone widths) to build/screenshots/.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, openPage, screenshot, serveSite, waitForLesson } from './harness.mjs';
+import { test } from 'node:test';
+import { openPage, screenshot, useSiteAndBrowser, waitForLesson } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveSite();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteAndBrowser();
 
 test('the map shows the vocabulary of the bundled snapshot, soon after the page opens', async () => {
-  const { page, problems } = await openPage(browser.context, `${server.url}?lesson=shelves`);
+  const { page, problems } = await openPage(site.context, `${site.url}?lesson=shelves`);
   await waitForLesson(page, 'shelves');
   await page.waitForSelector('.scatter[data-words]');
   const words = Number(await page.getAttribute('.scatter', 'data-words'));
@@ -46,7 +35,7 @@ test('the map shows the vocabulary of the bundled snapshot, soon after the page 
 });
 
 test('a word shows its token id, its dimensions and a heat strip; an unknown word says so', async () => {
-  const { page, problems } = await openPage(browser.context, `${server.url}?lesson=embedding&word=king&other=queen`);
+  const { page, problems } = await openPage(site.context, `${site.url}?lesson=embedding&word=king&other=queen`);
   await waitForLesson(page, 'embedding');
   await page.waitForSelector('[data-fact="cosine"]');
   assert.equal(await page.locator('[data-fact="dims"]').first().innerText(), '100');
@@ -69,7 +58,7 @@ test('a word shows its token id, its dimensions and a heat strip; an unknown wor
 });
 
 test('the neighbours of a word appear, with their scores', async () => {
-  const { page, problems } = await openPage(browser.context, `${server.url}?lesson=analogy`);
+  const { page, problems } = await openPage(site.context, `${site.url}?lesson=analogy`);
   await waitForLesson(page, 'analogy');
   await page.getByLabel('Word', { exact: true }).fill('france');
   await page.getByRole('button', { name: 'Find neighbours' }).click();
@@ -86,7 +75,7 @@ test('the neighbours of a word appear, with their scores', async () => {
 });
 
 test('king − man + woman answers on the bundled snapshot, with the rank of queen', async () => {
-  const { page, problems } = await openPage(browser.context, `${server.url}?lesson=analogy`);
+  const { page, problems } = await openPage(site.context, `${site.url}?lesson=analogy`);
   await waitForLesson(page, 'analogy');
   await page.waitForSelector('[data-fact="rank"]');
   const answers = (await page.locator('.answer-list li').allInnerTexts()).map((t) => t.split(/\s+/)[0]);
@@ -111,7 +100,7 @@ test('king − man + woman answers on the bundled snapshot, with the rank of que
 });
 
 test('the lesson navigation changes the URL, and Back returns to the previous lesson', async () => {
-  const { page, problems } = await openPage(browser.context, `${server.url}?lesson=embedding&word=shepherd`);
+  const { page, problems } = await openPage(site.context, `${site.url}?lesson=embedding&word=shepherd`);
   await waitForLesson(page, 'embedding');
   const nav = page.getByRole('navigation', { name: 'Lessons' });
   const titles = await nav.getByRole('link').allInnerTexts();
@@ -130,7 +119,7 @@ test('the lesson navigation changes the URL, and Back returns to the previous le
 test('every lesson renders; screenshots at desktop and phone widths', async () => {
   for (const lesson of ['embedding', 'shelves', 'analogy']) {
     for (const [name, viewport] of [['', { width: 1280, height: 800 }], ['-phone', { width: 390, height: 844 }]]) {
-      const { page, problems } = await openPage(browser.context, `${server.url}?lesson=${lesson}`, { viewport });
+      const { page, problems } = await openPage(site.context, `${site.url}?lesson=${lesson}`, { viewport });
       await waitForLesson(page, lesson);
       await page.waitForTimeout(1200); // let the lesson's first answers arrive
       // Nothing may stick out sideways on a phone.

@@ -4,21 +4,10 @@
 // Also measures the longest main-thread task while the bundled corpus trains.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { launchBrowser, openPage, repoRoot, screenshot, serveSite, waitForLesson } from './harness.mjs';
+import { test } from 'node:test';
+import { openPage, repoRoot, screenshot, useSiteAndBrowser, waitForLesson } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveSite();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteAndBrowser();
 
 /** The coordinates of the table's first `n` rows: [[word, x, y], ...]. */
 async function tableRows(page, n = 20) {
@@ -46,7 +35,7 @@ async function trainToEnd(page) {
 
 test('training from scratch lowers the loss and moves the books; the timeline replays it', async () => {
   const settings = 'epochs=40&minCount=2&speed=1000&seed=7&dim=20&probe=king';
-  const { page, problems } = await openPage(browser.context, `${server.url}?lesson=shelves&${settings}`);
+  const { page, problems } = await openPage(site.context, `${site.url}?lesson=shelves&${settings}`);
   await waitForLesson(page, 'shelves');
 
   await page.getByText('Data: the corpus, your own files, downloads').click();
@@ -100,7 +89,7 @@ test('training from scratch lowers the loss and moves the books; the timeline re
 test('the main thread stays free while the bundled corpus trains', async () => {
   // Eight epochs (about 18.6M words) keep the worker busy for the whole measuring window even
   // on a fast, idle machine.
-  const { page, problems } = await openPage(browser.context, `${server.url}?lesson=shelves&epochs=8`);
+  const { page, problems } = await openPage(site.context, `${site.url}?lesson=shelves&epochs=8`);
   await waitForLesson(page, 'shelves');
   await page.waitForSelector('.scatter[data-words]');
   const before = await page.evaluate(() => document.querySelector('.scatter canvas').toDataURL());
