@@ -3,11 +3,28 @@
 // Data (the snapshot and the corpus) is copied in afterwards by scripts/build-site.sh.
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { contentSecurityPolicy } from './scripts/site-policy.mjs';
 
 const root = resolve(import.meta.dirname, 'web');
 
+/**
+ * The built pages carry the site's Content-Security-Policy as a <meta http-equiv>, for hosts that
+ * cannot send headers. Only in the build: the development server injects CSS as <style> elements.
+ */
+const contentSecurityPolicyMeta = {
+  name: 'shelf-content-security-policy',
+  apply: 'build',
+  transformIndexHtml(html, { filename }) {
+    const charset = /<meta charset="utf-8">/i;
+    if (!charset.test(html)) throw new Error(`${filename}: no <meta charset="utf-8"> to put the policy after`);
+    const policy = contentSecurityPolicy({ forMeta: true });
+    return html.replace(charset, (tag) => `${tag}\n  <meta http-equiv="Content-Security-Policy" content="${policy}">`);
+  },
+};
+
 export default defineConfig({
   root,
+  plugins: [contentSecurityPolicyMeta],
   base: './',
   publicDir: false,
   build: {

@@ -48,8 +48,11 @@ if(SHELF_BINDING_SOURCES)
     add_executable(${target} ${SHELF_BINDING_SOURCES})
     target_link_libraries(${target} PRIVATE shelf_core${flavour})
     target_compile_options(${target} PRIVATE ${SHELF_WARNINGS})
+    # DYNAMIC_EXECUTION=0: Embind 3.1.6 otherwise builds its invokers with `new Function`, which
+    # the site's Content-Security-Policy forbids (no 'unsafe-eval'; see docs/security.md). Its
+    # generic invokers are slower per call, but calls cross once per request or training slice.
     shelf_wasm_link(${target} --bind -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createShelfEngine
-      -sENVIRONMENT=web,worker -sFILESYSTEM=0)
+      -sENVIRONMENT=web,worker -sFILESYSTEM=0 -sDYNAMIC_EXECUTION=0)
     string(REPLACE "_" "-" output_name "shelf-engine${flavour}")
     set_target_properties(${target} PROPERTIES OUTPUT_NAME ${output_name} SUFFIX ".mjs")
   endforeach()

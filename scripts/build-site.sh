@@ -7,6 +7,7 @@
 #   4. trains the snapshot the page opens with, with the native CLI (build/snapshot/default.bin;
 #      skipped while the corpus and the settings are unchanged)
 #   5. bundles web/ with Vite into build/site/, then copies the data into build/site/data/
+#   6. writes the offline cache's service worker, build/site/sw.js (scripts/make-service-worker.mjs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -81,4 +82,5 @@ const manifest = {
 };
 fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 JS
+node scripts/make-service-worker.mjs build/site
 echo "build-site: build/site ($(du -sh build/site | cut -f1))"

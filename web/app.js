@@ -4,7 +4,9 @@
 // (embed.html), which has no navigation and tells its parent frame its height.
 import { engineClient } from './engine.js';
 import { createData } from './data.js';
+import { connectToParent } from './embed-messages.js';
 import { findLesson, lessons } from './lessons/index.js';
+import { enableOffline } from './offline.js';
 import { createStore, syncWithUrl } from './state.js';
 import { TRAINING_KEYS, createTraining } from './training.js';
 import { dataPanel } from './ui/data-panel.js';
@@ -99,6 +101,7 @@ export function startApp({ root = document.body, embedded = false } = {}) {
     fill(main, article);
     document.title = embedded ? `${lesson.title} — Shelf` : `Shelf — ${lesson.title}`;
     mounted = { lesson, embed, view: lesson.mount(body, context) };
+    parentFrame?.lessonShown();
   }
   store.subscribe(() => mountLesson(), ['lesson']);
 
@@ -135,9 +138,16 @@ export function startApp({ root = document.body, embedded = false } = {}) {
     mountLesson();
     document.body.dataset.ready = 'true';
     document.body.dataset.firstLessonMs = String(Math.round(performance.now() - started));
+    enableOffline();
   }
 
-  if (embedded) reportHeight();
+  const parentFrame = embedded
+    ? connectToParent({
+        store,
+        lessonKeys: () => lessonKeys(findLesson(store.get().lesson) ?? lessons[0]).filter((key) => key !== 'lesson'),
+        lessonId: () => mounted?.lesson.id ?? null,
+      })
+    : null;
   boot();
   return { store, engine, data, training };
 }
@@ -200,19 +210,4 @@ function embeddedShell(store, main) {
   store.subscribe(update);
   document.body.classList.add('is-embedded');
   return [main, h('p', { class: 'embed-credit' }, full)];
-}
-
-/** Tells the parent frame the page's height whenever it changes. */
-function reportHeight() {
-  let last = 0;
-  const send = () => {
-    const body = document.body;
-    const style = getComputedStyle(body);
-    const height = Math.ceil(body.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom));
-    if (height === last) return;
-    last = height;
-    window.parent?.postMessage({ type: 'shelf:height', height }, '*');
-  };
-  new ResizeObserver(send).observe(document.body);
-  send();
 }

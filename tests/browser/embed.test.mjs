@@ -59,3 +59,56 @@ test('every lesson has an embed page of its own', async () => {
     await page.close();
   }
 });
+
+test('the embedded lesson takes shelf:set from its parent page and ignores every other message', async () => {
+  extraPages['/commands.html'] =
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A course page that talks to its lesson</title></head><body>' +
+    '<script>window.fromLesson = []; addEventListener("message", (e) => window.fromLesson.push(e.data));</script>' +
+    `<iframe src="${site.url}embed.html?lesson=analogy&amp;near=spain" title="Shelf lesson" width="900" height="900"></iframe></body></html>`;
+  const { page, problems } = await openPage(site.context, `${site.url}commands.html`);
+  const frame = page.frameLocator('iframe');
+  const lessonEvents = () => page.evaluate(() => window.fromLesson.filter((m) => m?.type === 'shelf:lesson'));
+  await page.waitForFunction(() => window.fromLesson.some((m) => m?.type === 'shelf:lesson'), null, { timeout: 30000 });
+  assert.deepEqual((await lessonEvents())[0], { type: 'shelf:lesson', lesson: 'analogy', settings: { near: 'spain' } });
+  await frame.locator('.neighbor-list li').first().waitFor();
+
+  const warnings = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning' && /Shelf: ignored a message/.test(message.text())) warnings.push(message.text());
+  });
+  const post = (message) => page.evaluate((m) => document.querySelector('iframe').contentWindow.postMessage(m, '*'), message);
+  const bad = [
+    'shelf:set',
+    null,
+    [1, 2],
+    { type: 'shelf:eval', code: 'parent.hacked = true' },
+    { type: 'shelf:height', height: 10 },
+    { type: 'shelf:set', settings: { near: 'italy' }, onload: 'parent.hacked = true' },
+    { type: 'shelf:set', settings: { lesson: 'clusters' } },
+    { type: 'shelf:set', settings: { near: 'italy', nope: 1 } },
+    { type: 'shelf:set', settings: { k: 7 } }, // k is 5, 10 or 20
+    { type: 'shelf:set', settings: { near: ['italy'] } },
+    { type: 'shelf:set', settings: 'near=italy' },
+  ];
+  for (const message of bad) await post(message);
+  const frameBody = page.frames().find((f) => /embed\.html/.test(f.url())).locator('body');
+  await page.waitForFunction(() => document.querySelector('iframe').contentDocument.body.dataset.rejectedMessages === '11');
+  assert.equal(await frameBody.getAttribute('data-rejected-messages'), String(bad.length));
+  assert.equal(warnings.length, bad.length, warnings.join('\n'));
+  assert.equal(await page.evaluate(() => window.hacked), undefined);
+  assert.match(await frame.locator('.neighbor-list + .hint').innerText(), /nearest neighbours of “spain”/, 'nothing changed');
+  assert.equal(await frame.locator('article[data-lesson]').getAttribute('data-lesson'), 'analogy');
+
+  // The declared command: the lesson's own settings, applied as if they were in its link.
+  await post({ type: 'shelf:set', settings: { near: 'italy', k: 5, method: 'mul' } });
+  await frame.locator('.neighbor-list + .hint', { hasText: '“italy”' }).waitFor();
+  assert.equal(await frame.locator('.neighbor-list li').count(), 5);
+  assert.equal(await frame.getByLabel(/3CosMul/).isChecked(), true);
+  await page.waitForFunction(() => window.fromLesson.filter((m) => m?.type === 'shelf:lesson').length >= 2);
+  assert.deepEqual((await lessonEvents()).at(-1), { type: 'shelf:lesson', lesson: 'analogy', settings: { near: 'italy', k: '5', method: 'mul' } });
+  // Only its height and lesson events ever reach the parent.
+  const types = new Set(await page.evaluate(() => window.fromLesson.map((m) => m?.type)));
+  assert.deepEqual([...types].sort(), ['shelf:height', 'shelf:lesson']);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

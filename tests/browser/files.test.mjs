@@ -74,3 +74,42 @@ test('your own vectors: open them, use them, download them, open the downloads a
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+// Words that are markup: from a vectors file and from the URL, they must show as the text they are.
+const MARKUP_WORDS = ['<img/src=x/onerror=window.pwned=1>', '<script>window.pwned=2</script>', '"><svg/onload=window.pwned=3>', '&lt;b&gt;'];
+
+/** Elements that text turned into markup would leave behind. */
+const markupLeftovers = (page) => page.evaluate(() => ({
+  handlers: document.querySelectorAll('[onerror], [onload]').length,
+  images: document.querySelectorAll('main img').length,
+  scripts: [...document.scripts].filter((script) => !script.src).length,
+  pwned: window.pwned ?? null,
+}));
+
+test('words from a file and from the URL that look like HTML are shown as text, never run', async () => {
+  const evil = MARKUP_WORDS[0];
+  const { page, problems } = await openPage(site.context, `${site.url}?lesson=analogy&k=5&near=${encodeURIComponent(evil)}`);
+  await waitForLesson(page, 'analogy');
+  // The bundled vectors do not know the word from the URL: the message quotes it literally.
+  await page.waitForFunction((w) => document.querySelector('.neighbor-list + .hint')?.textContent.includes(`“${w}” is not in the vocabulary`), evil);
+  assert.equal(await page.getByLabel('Word', { exact: true }).inputValue(), evil);
+
+  const vectors = [`${MARKUP_WORDS.length + 2} 3`, 'alpha 1 0 0', 'beta 0.9 0.1 0', ...MARKUP_WORDS.map((word, i) => `${word} 0.95 ${0.05 * (i + 1)} 0`), ''].join('\n');
+  await page.getByText('Data: the corpus, your own files, downloads').click();
+  await page.getByLabel(/Open a corpus/).setInputFiles(file('markup.vec', vectors));
+  await page.waitForFunction((w) => document.querySelector('.neighbor-list + .hint')?.textContent.includes(`neighbours of “${w}”`), evil);
+  const shown = await page.locator('.neighbor-list li .word').allInnerTexts();
+  for (const word of MARKUP_WORDS.slice(1)) assert.ok(shown.includes(word), `${word} in ${shown.join(' | ')}`);
+  assert.deepEqual(await markupLeftovers(page), { handlers: 0, images: 0, scripts: 0, pwned: null });
+
+  // The first lesson: a word and its partner from the URL, both markup.
+  const { page: first, problems: firstProblems } = await openPage(site.context,
+    `${site.url}?lesson=embedding&word=${encodeURIComponent(MARKUP_WORDS[1])}&other=${encodeURIComponent(MARKUP_WORDS[2])}`);
+  await waitForLesson(first, 'embedding');
+  await first.waitForFunction((w) => document.querySelector('main').textContent.includes(w), MARKUP_WORDS[1]);
+  assert.match(await first.locator('main').innerText(), /<script>window\.pwned=2<\/script>/);
+  assert.deepEqual(await markupLeftovers(first), { handlers: 0, images: 0, scripts: 0, pwned: null });
+  assert.deepEqual([...problems, ...firstProblems], []);
+  await first.close();
+  await page.close();
+});

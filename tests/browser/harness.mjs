@@ -1,80 +1,41 @@
 // Shared by the browser tests: serves build/site/ (made by scripts/build-site.sh) on a free
-// loopback port with a small static server, launches Debian's headless Chromium through
+// loopback port with the site's own static server (scripts/static-server.mjs, which sends the
+// Content-Security-Policy header), launches Debian's headless Chromium through
 // playwright-core, opens pages as a new visitor would, and saves screenshots to
 // build/screenshots/ (not committed).
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
+import { serveStatic } from '../../scripts/static-server.mjs';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The built site; SHELF_SITE_DIR points the tests at another build of it. */
 export const siteDir = resolve(process.env.SHELF_SITE_DIR ?? join(repoRoot, 'build/site'));
 export const screenshotDir = join(repoRoot, 'build/screenshots');
 
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-  '.bin': 'application/octet-stream',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
-
-/** Serves `root` on 127.0.0.1 at a free port. Extra pages (path → html) can be added for tests. */
-export async function serveSite(root = siteDir, extraPages = {}) {
-  if (!existsSync(join(root, 'index.html'))) {
-    throw new Error(`${root}/index.html is missing: run scripts/build-site.sh first`);
-  }
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
-    if (path === '/favicon.ico') {
-      response.writeHead(204).end(); // pages made by tests have no icon of their own
-      return;
-    }
-    if (extraPages[path]) {
-      response.writeHead(200, { 'content-type': MIME['.html'] });
-      response.end(extraPages[path]);
-      return;
-    }
-    let file = normalize(join(root, path));
-    if (file !== root && !file.startsWith(root + sep)) {
-      response.writeHead(403).end();
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    response.writeHead(200, {
-      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-      'content-length': statSync(file).size,
-    });
-    createReadStream(file).pipe(response);
-  });
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address();
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((done) => server.close(done)),
-    closeAll: () => server.closeAllConnections?.(),
-  };
+/**
+ * Serves `root` on 127.0.0.1 at a free port with the site's headers (its Content-Security-Policy).
+ * Extra pages (path → html) are served without them, as another site's pages would be.
+ */
+export function serveSite(root = siteDir, extraPages = {}, cspReports = null) {
+  return serveStatic(root, { extraPages, cspReports });
 }
 
-/** Headless Chromium with a fresh profile. */
-export async function launchBrowser() {
+/**
+ * Headless Chromium with a fresh profile. The site's service worker (web/sw.js) is blocked unless
+ * `serviceWorkers: 'allow'`: a test file shares one profile across its tests, and an installed
+ * worker would serve later pages from its cache and precache 8 MB beside the page's own loads,
+ * which would blur what the other tests measure. The offline and CSP tests allow it.
+ */
+export async function launchBrowser({ serviceWorkers = 'block' } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'shelf-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
+    serviceWorkers,
     viewport: { width: 1280, height: 800 },
     args: [
       '--no-sandbox',
@@ -99,9 +60,10 @@ export async function launchBrowser() {
  * Opens a page and records what goes wrong in it (uncaught errors, console errors).
  * @returns {Promise<{ page, problems: string[] }>}
  */
-export async function openPage(context, url, { viewport } = {}) {
+export async function openPage(context, url, { viewport, initScript } = {}) {
   const page = await context.newPage();
   if (viewport) await page.setViewportSize(viewport);
+  if (initScript) await page.addInitScript(initScript);
   const problems = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
@@ -126,13 +88,16 @@ export async function screenshot(page, name) {
 /**
  * Registers the setup every browser test file shares: the site served before its tests and a
  * fresh Chromium, both closed after them. Read `url` and `context` inside tests, not at import.
+ * `cspReports` collects the Content-Security-Policy violations the browser reports (page and
+ * workers alike).
  */
-export function useSiteAndBrowser(extraPages = {}) {
+export function useSiteAndBrowser(extraPages = {}, { serviceWorkers = 'block' } = {}) {
   let server;
   let browser;
+  const cspReports = [];
   before(async () => {
-    server = await serveSite(undefined, extraPages);
-    browser = await launchBrowser();
+    server = await serveSite(undefined, extraPages, cspReports);
+    browser = await launchBrowser({ serviceWorkers });
   });
   after(async () => {
     await browser?.close();
@@ -141,5 +106,6 @@ export function useSiteAndBrowser(extraPages = {}) {
   return {
     get url() { return server.url; },
     get context() { return browser.context; },
+    cspReports,
   };
 }
