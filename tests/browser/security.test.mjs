@@ -89,12 +89,16 @@ test('the policy blocks inline script and style, eval, and requests elsewhere, i
     const style = document.createElement('style');
     style.textContent = 'body { outline: 7px solid rgb(1, 2, 3); }';
     document.head.append(style);
-    let evalResult;
-    try {
-      evalResult = String(window.eval('1 + 1'));
-    } catch (error) {
-      evalResult = error.name;
-    }
+    // From a timer: code that DevTools evaluates directly is exempt from the eval check.
+    const evalResult = await new Promise((done) => setTimeout(() => {
+      try {
+        done(String(window.eval('1 + 1')));
+      } catch (error) {
+        done(error.name);
+      }
+    }));
+    window.stringTimerRan = false;
+    setTimeout('window.stringTimerRan = true');
     let fetched;
     try {
       await fetch(new URL('data/manifest.json', otherOrigin));
@@ -106,6 +110,7 @@ test('the policy blocks inline script and style, eval, and requests elsewhere, i
     return {
       inlineScriptRan: window.inlineScriptRan === true,
       inlineHandlerRan: window.inlineHandlerRan === true,
+      stringTimerRan: window.stringTimerRan,
       outline: getComputedStyle(document.body).outlineColor,
       evalResult,
       fetched,
@@ -116,6 +121,7 @@ test('the policy blocks inline script and style, eval, and requests elsewhere, i
   assert.equal(inPage.inlineHandlerRan, false, 'an inline event handler does not run');
   assert.notEqual(inPage.outline, 'rgb(1, 2, 3)', 'an injected <style> does not apply');
   assert.equal(inPage.evalResult, 'EvalError');
+  assert.equal(inPage.stringTimerRan, false, 'a string timer does not run');
   assert.equal(inPage.fetched, 'TypeError', 'a request to another origin is refused');
   for (const directive of ['script-src-elem', 'script-src-attr', 'style-src-elem', 'script-src', 'connect-src']) {
     assert.ok(inPage.violations.includes(directive), `${directive} in ${inPage.violations.join(', ')}`);
@@ -125,12 +131,13 @@ test('the policy blocks inline script and style, eval, and requests elsewhere, i
   const worker = page.workers().find((w) => /worker/.test(w.url()));
   assert.ok(worker, `the engine worker among ${page.workers().map((w) => w.url())}`);
   const inWorker = await worker.evaluate(async (otherOrigin) => {
-    let evalResult;
-    try {
-      evalResult = String(new Function('return 1 + 1')());
-    } catch (error) {
-      evalResult = error.name;
-    }
+    const evalResult = await new Promise((done) => setTimeout(() => {
+      try {
+        done(String(new Function('return 1 + 1')()));
+      } catch (error) {
+        done(error.name);
+      }
+    }));
     let fetched;
     try {
       await fetch(new URL('data/manifest.json', otherOrigin));
