@@ -192,6 +192,11 @@ export function mount(container, context) {
     for (const [key, field] of [['a', a], ['b', b], ['c', c], ['expect', expect]]) {
       if (changed.has(key) && field.value !== state[key]) field.value = state[key];
     }
+    // Settings can change from outside the controls too (Back, the embedding page's shelf:set).
+    if (changed.has('k')) kSelect.value = state.k;
+    if (changed.has('method')) {
+      for (const radio of methodField.querySelectorAll('input')) radio.checked = radio.value === state.method;
+    }
     if (changed.has('near') || changed.has('k')) refreshNeighbors();
     if (['a', 'b', 'c', 'expect', 'method'].some((key) => changed.has(key))) refreshAnalogy();
   });
