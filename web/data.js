@@ -74,7 +74,11 @@ export function createData({ engine, store, base = new URL('./data/', document.b
       const size = manifest?.corpus?.bytes ? ` (${(manifest.corpus.bytes / 1e6).toFixed(0)} MB)` : '';
       busy(`Downloading the corpus${size}…`);
       try {
-        const response = await fetch(corpus.url);
+        const response = await fetch(corpus.url).catch(() => {
+          // Offline: the service worker keeps the corpus only once it has been downloaded.
+          throw new Error(`the bundled corpus${size} could not be downloaded: the network is unreachable. ` +
+            'Once it has been downloaded it is kept for training offline.');
+        });
         if (!response.ok) throw new Error(`the bundled corpus is missing (HTTP ${response.status})`);
         corpus.text = await response.text();
       } finally {

@@ -58,6 +58,20 @@ test('after one visit, a reload with the network gone shows the lesson, and the 
     await page.waitForSelector('[data-fact="rank"]');
     await screenshot(page, 'offline-analogy');
 
+    // Live training needs the corpus, which is not precached: offline, before any download, Play
+    // says so and the page carries on.
+    await page.locator('.lesson-nav a[data-lesson="shelves"]').click();
+    await waitForLesson(page, 'shelves');
+    const problemsBefore = problems.length;
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.getByText(/corpus \(16 MB\) could not be downloaded: the network is unreachable/).waitFor();
+    // The browser itself logs the failed download; nothing else may go wrong.
+    const fromPlay = problems.splice(problemsBefore);
+    assert.ok(fromPlay.length === 1 && /Failed to load resource: net::ERR_/.test(fromPlay[0]), fromPlay.join('\n'));
+    await page.locator('.lesson-nav a[data-lesson="analogy"]').click();
+    await waitForLesson(page, 'analogy');
+    assert.equal((await neighbours(page, 'spain')).length, 10);
+
     // The embed page too, at a URL never opened before (its settings differ).
     const { page: embed, problems: embedProblems } = await openPage(site.context, `${site.url}embed.html?lesson=embedding&word=shepherd&other=flock`);
     await waitForLesson(embed, 'embedding');
