@@ -27,8 +27,9 @@ export function serveSite(root = siteDir, extraPages = {}, cspReports = null) {
 /**
  * Headless Chromium with a fresh profile. The site's service worker (web/sw.js) is blocked unless
  * `serviceWorkers: 'allow'`: a test file shares one profile across its tests, and an installed
- * worker would serve later pages from its cache and precache 8 MB beside the page's own loads,
- * which would blur what the other tests measure. The offline and CSP tests allow it.
+ * worker would serve its later pages from the cache, so they would no longer load as a first
+ * visit does, and its install would mix into the load times they print. The offline and CSP tests
+ * allow it.
  */
 export async function launchBrowser({ serviceWorkers = 'block' } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'shelf-chromium-'));
