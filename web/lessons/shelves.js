@@ -346,7 +346,9 @@ export function mount(container, context) {
 
   let lastCheckpoints = null;
   // Progress arrives many times a second: text and the loss curve are redrawn a few times a second.
-  const renderProgress = ui.throttled((state) => {
+  // It draws the state current when it runs: a late call must not bring back an older phase.
+  const renderProgress = ui.throttled(() => {
+    const state = training.state;
     renderControls(state);
     loss.update(state.lossX, state.lossY);
   }, 300);
