@@ -12,7 +12,10 @@ file(WRITE ${CMAKE_BINARY_DIR}/package.json "{ \"type\": \"commonjs\" }\n")
 
 set(SHELF_WASM_COMMON -O3 -fwasm-exceptions)
 set(SHELF_WASM_SIMD -msimd128 -msse4.1)
-set(SHELF_WASM_MEMORY -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB)
+# The most the engine may grow to: wasm32's whole address space. The bindings read the same
+# number (SHELF_WASM_MAXIMUM_MEMORY) to refuse loads that would not fit (src/shelf/memory_estimate.h).
+set(SHELF_WASM_MAXIMUM_MEMORY 4294967296)
+set(SHELF_WASM_MEMORY -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=${SHELF_WASM_MAXIMUM_MEMORY})
 set(SHELF_WASM_NODE_CLI -sNODERAWFS=1 -sENVIRONMENT=node -sWASM_ASYNC_COMPILATION=0 -sEXIT_RUNTIME=1)
 
 shelf_add_core(shelf_core OPTIONS ${SHELF_WASM_COMMON} ${SHELF_WASM_SIMD})
@@ -51,6 +54,7 @@ if(SHELF_BINDING_SOURCES)
     # DYNAMIC_EXECUTION=0: Embind 3.1.6 otherwise builds its invokers with `new Function`, which
     # the site's Content-Security-Policy forbids (no 'unsafe-eval'; see docs/security.md). Its
     # generic invokers are slower per call, but calls cross once per request or training slice.
+    target_compile_definitions(${target} PRIVATE SHELF_WASM_MAXIMUM_MEMORY=${SHELF_WASM_MAXIMUM_MEMORY}ull)
     shelf_wasm_link(${target} --bind -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createShelfEngine
       -sENVIRONMENT=web,worker -sFILESYSTEM=0 -sDYNAMIC_EXECUTION=0)
     string(REPLACE "_" "-" output_name "shelf-engine${flavour}")

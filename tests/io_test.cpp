@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <limits>
 #include <random>
 #include <string>
 #include <vector>
@@ -549,4 +550,65 @@ TEST_CASE("reading and writing do not depend on the C locale") {
   }
   check_identical(shelf::read_vectors_from_bytes(text, "m"), e);
   std::setlocale(LC_ALL, saved.c_str());
+}
+
+TEST_CASE("odd Unicode words and extreme values round-trip bit for bit in every format") {
+  // Decomposed and composed forms stay two words; zero-width joiners, right-to-left scripts,
+  // non-BMP characters, U+FFFD itself, no-break spaces and line separators inside a word, and
+  // words that read as numbers (never on the first row, where they would look like a header or
+  // a Projector row).
+  const std::vector<std::string> words = {
+      "caf\xC3\xA9",                          // café, composed
+      "cafe\xCC\x81",                         // café, e + combining acute
+      "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB",  // woman technologist (ZWJ sequence)
+      "\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A",     // Arabic
+      "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D",     // Hebrew
+      "\xF0\xA0\x80\x80",                     // U+20000, CJK extension B
+      "\xEF\xBF\xBD",                         // U+FFFD
+      "no\xC2\xA0" "break",                   // U+00A0 inside
+      "line\xE2\x80\xA8sep",                  // U+2028 inside
+      "\xEF\xBB\xBFmark",                     // U+FEFF at the start of a word (not of the file)
+      "1e5", "nan", "-0", "inf", "0x1p3",
+      "don't", "well-known", std::string(1000, 'x'),
+  };
+  const std::vector<float> extremes = {
+      std::numeric_limits<float>::max(),  -std::numeric_limits<float>::max(),
+      std::numeric_limits<float>::min(),  std::numeric_limits<float>::denorm_min(),
+      -std::numeric_limits<float>::denorm_min(), 1.0f + std::numeric_limits<float>::epsilon(),
+      0.1f, 1.0f / 3.0f, -0.0f, 0.0f, 16777217.0f, 123456.789f,
+  };
+  Embeddings original;
+  const std::size_t dim = 5;
+  std::mt19937 rng(11);
+  std::uniform_int_distribution<std::uint32_t> bits;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    original.words.push_back(words[i]);
+    std::vector<float> row(dim);
+    for (std::size_t j = 0; j < dim; ++j) {
+      const std::size_t k = i * dim + j;
+      if (k < extremes.size()) {
+        row[j] = extremes[k];
+      } else {
+        // Any finite bit pattern (the exponent all ones is Inf or NaN, which files refuse).
+        float value;
+        do {
+          const std::uint32_t b = bits(rng);
+          std::memcpy(&value, &b, sizeof value);
+        } while (!std::isfinite(value));
+        row[j] = value;
+      }
+    }
+    original.vectors.push_row(row.data(), dim);
+  }
+  for (Format format : {Format::Word2VecText, Format::Word2VecBinary}) {
+    CAPTURE(shelf::format_name(format));
+    check_identical(shelf::read_vectors_from_bytes(shelf::write_vectors_to_bytes(original, format), "odd", format),
+                    original);
+  }
+  // GloVe has no header: its first row's word must not read as a number, which "café" does not.
+  check_identical(shelf::read_vectors_from_bytes(shelf::write_vectors_to_bytes(original, Format::GloveText), "odd.txt"),
+                  original);
+  check_identical(shelf::read_projector_from_bytes(shelf::projector_vectors_tsv(original),
+                                                   shelf::projector_metadata_tsv(original), "odd"),
+                  original);
 }

@@ -491,3 +491,20 @@ TEST_CASE("index wire names") {
   CHECK(std::string(shelf::index_kind_name(shelf::IndexKind::Exact)) == "exact");
   CHECK(std::string(shelf::quantization_name(shelf::Quantization::Int8)) == "int8");
 }
+
+TEST_CASE("cancelling training drops the trainer and the corpus; loaded vectors stay") {
+  shelf::Session session;
+  train(session, 200);
+  REQUIRE(session.has_trainer());
+  session.neighbors("cat", 2);  // builds the store from the trainer
+  session.cancel_training();
+  CHECK_FALSE(session.has_trainer());
+  CHECK_FALSE(session.has_corpus());
+  CHECK_THROWS_AS(session.neighbors("cat", 2), shelf::NotReadyError);
+  CHECK_THROWS_AS(session.progress(), shelf::NotReadyError);
+  CHECK_THROWS_AS(session.configure(small_params()), shelf::NotReadyError);
+
+  session.load_vectors_from_bytes(kSmallVec, "small.vec");
+  session.cancel_training();  // nothing to cancel: the loaded vectors answer still
+  CHECK(session.neighbors("king", 1).words.front() == "queen");
+}

@@ -11,8 +11,12 @@
 //   WebAssembly.Exception): each method catches and throws a JS Error whose `code` is the
 //   protocol's error code.
 #include <emscripten/bind.h>
+#include <emscripten/heap.h>
 #include <emscripten/val.h>
+#include <malloc.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <new>
@@ -20,12 +24,37 @@
 #include <vector>
 
 #include "shelf/kernels.h"
+#include "shelf/memory_estimate.h"
 #include "shelf/session.h"
 
 using emscripten::val;
 using shelf::Session;
 
 namespace {
+
+// -sMAXIMUM_MEMORY, from cmake/wasm.cmake; `setMemoryLimit` may lower it (tests, or a host page
+// that wants a smaller budget), never raise it.
+constexpr std::uint64_t kMaximumMemory = SHELF_WASM_MAXIMUM_MEMORY;
+static_assert(kMaximumMemory <= shelf::kWasm32MaxMemory, "wasm32 cannot address more than 4 GiB");
+std::uint64_t memory_limit = kMaximumMemory;
+
+// Memory that cannot be handed out again: everything below the break (static data, stack, the
+// malloc arena) less the arena's free chunks. The wasm memory itself never shrinks, so its size
+// says nothing of what was freed.
+std::uint64_t memory_in_use() {
+  const struct mallinfo info = mallinfo();
+  const auto brk = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(sbrk(0)));
+  const auto free_bytes = static_cast<std::uint64_t>(info.fordblks);
+  return brk > free_bytes ? brk - free_bytes : brk;
+}
+
+shelf::MemoryBudget memory_budget() { return {memory_limit, memory_in_use()}; }
+
+std::string out_of_memory_message() {
+  return "the engine ran out of memory (it can use at most " + shelf::format_bytes(memory_limit) + ", and " +
+         shelf::format_bytes(memory_in_use()) +
+         " is in use now). Try a smaller vocabulary (max vocabulary), fewer dimensions, or a part of the text.";
+}
 
 [[noreturn]] void throw_js_error(const std::string& message, const char* code) {
   val error = val::global("Error").new_(message);
@@ -42,11 +71,18 @@ val guarded(Body&& body) {
   } catch (const shelf::NotReadyError& e) {
     message = e.what();
     code = "no-model";
+  } catch (const shelf::MemoryLimitError& e) {
+    message = e.what();
+    code = "out-of-memory";
   } catch (const shelf::Error& e) {
     message = e.what();
     code = "bad-input";
   } catch (const std::bad_alloc&) {
-    message = "out of memory";
+    message = out_of_memory_message();
+    code = "out-of-memory";
+  } catch (const std::length_error&) {
+    // A container asked for more than it can hold: the same wall, hit by a size computation.
+    message = out_of_memory_message();
     code = "out-of-memory";
   } catch (const std::exception& e) {
     message = std::string("internal error: ") + e.what();
@@ -156,6 +192,11 @@ val configure(Session& session, const val& options) {
     params.epochs = small(options["epochs"].as<double>(), "epochs");
     params.learning_rate = options["learningRate"].as<float>();
     params.seed = whole(options["seed"].as<double>(), "seed");
+    if (session.has_corpus()) {
+      shelf::require_memory(shelf::estimate_training_memory(session.corpus_vocab_size(),
+                                                             static_cast<std::size_t>(params.dim)),
+                            memory_budget(), "");
+    }
     return progress_to_js(session.configure(params));
   });
 }
@@ -171,17 +212,89 @@ val progress(Session& session) {
 bool has_trainer(Session& session) { return session.has_trainer(); }
 bool training_finished(Session& session) { return session.training_finished(); }
 
-val load_vectors(Session& session, const val& bytes, const val& name, const val& format) {
+val load_vectors(Session& session, const val& bytes, const val& name, const val& format, double max_words) {
   return guarded([&] {
     const std::string contents = bytes_of(bytes);
-    return vectors_summary_to_js(
-        session.load_vectors_from_bytes(contents, text(name), shelf::vectors_format_from_name(text(format))));
+    return vectors_summary_to_js(session.load_vectors_from_bytes(
+        contents, text(name), shelf::vectors_format_from_name(text(format)), whole(max_words, "maxWords")));
   });
 }
 
-val load_projector(Session& session, const val& vectors_tsv, const val& metadata_tsv, const val& name) {
+val load_projector(Session& session, const val& vectors_tsv, const val& metadata_tsv, const val& name,
+                   double max_words) {
   return guarded([&] {
-    return vectors_summary_to_js(session.load_projector(text(vectors_tsv), text(metadata_tsv), text(name)));
+    return vectors_summary_to_js(
+        session.load_projector(text(vectors_tsv), text(metadata_tsv), text(name), whole(max_words, "maxWords")));
+  });
+}
+
+val cancel_training(Session& session) {
+  return guarded([&] {
+    session.cancel_training();
+    return val::undefined();
+  });
+}
+
+val memory_usage() {
+  const struct mallinfo info = mallinfo();
+  const shelf::MemoryBudget budget = memory_budget();
+  val result = val::object();
+  result.set("heapUsed", static_cast<double>(info.uordblks));
+  result.set("inUse", static_cast<double>(budget.in_use));
+  result.set("wasmBytes", static_cast<double>(emscripten_get_heap_size()));
+  result.set("limit", static_cast<double>(budget.limit));
+  result.set("available", static_cast<double>(budget.available()));
+  return result;
+}
+
+val set_memory_limit(double bytes) {
+  return guarded([&] {
+    memory_limit = std::min<std::uint64_t>(std::max<std::uint64_t>(whole(bytes, "memoryLimit"), 1), kMaximumMemory);
+    return memory_usage();
+  });
+}
+
+// The estimate and the advice for a corpus or a vectors file of `bytes` bytes whose start is
+// `head` (a string or bytes): asked before the file is read, and by the worker before a load.
+val estimate_memory(const val& options) {
+  return guarded([&] {
+    const std::string kind = text(options["kind"]);
+    const val head_value = options["head"];
+    const std::string head = head_value.isString() ? text(head_value) : bytes_of(head_value);
+    const std::uint64_t size = whole(options["bytes"].as<double>(), "bytes");
+    const std::string name = text(options["name"]);
+    shelf::CorpusPlan plan;
+    plan.dim = static_cast<std::size_t>(small(options["dim"].as<double>(), "dim"));
+    plan.min_count = static_cast<std::int64_t>(small(options["minCount"].as<double>(), "minCount"));
+    plan.max_vocab = static_cast<std::size_t>(whole(options["maxVocab"].as<double>(), "maxVocab"));
+    shelf::MemoryEstimate estimate;
+    if (kind == "corpus") {
+      estimate = shelf::estimate_corpus_memory(size, head, plan);
+    } else if (kind == "vectors") {
+      const std::string format = text(options["format"]);
+      estimate = shelf::estimate_vectors_memory(
+          size, head, format == "projector" ? shelf::Format::ProjectorTsv : shelf::vectors_format_from_name(format));
+    } else {
+      throw shelf::Error("kind must be 'corpus' or 'vectors'");
+    }
+    const shelf::MemoryAdvice advice = shelf::advise_memory(estimate, memory_budget(), name, head, plan);
+    val result = val::object();
+    result.set("fits", advice.fits);
+    result.set("needed", static_cast<double>(advice.needed));
+    result.set("available", static_cast<double>(advice.available));
+    result.set("limit", static_cast<double>(advice.limit));
+    result.set("maxWords", static_cast<double>(advice.max_words));
+    result.set("sampleBytes", static_cast<double>(advice.sample_bytes));
+    result.set("message", advice.message);
+    val parts = val::object();
+    parts.set("tokens", static_cast<double>(estimate.tokens));
+    parts.set("words", static_cast<double>(estimate.words));
+    parts.set("keptWords", static_cast<double>(estimate.kept_words));
+    parts.set("dim", static_cast<double>(estimate.dim));
+    parts.set("loadingBytes", static_cast<double>(estimate.loading_bytes));
+    parts.set("modelBytes", static_cast<double>(estimate.model_bytes));
+    result.set("estimate", parts);
+    return result;
   });
 }
 
@@ -388,6 +501,9 @@ val export_vectors(Session& session, const val& format_name) {
 
 EMSCRIPTEN_BINDINGS(shelf_engine) {
   emscripten::function("info", &info);
+  emscripten::function("memoryUsage", &memory_usage);
+  emscripten::function("setMemoryLimit", &set_memory_limit);
+  emscripten::function("estimateMemory", &estimate_memory);
   emscripten::class_<Session>("Session")
       .constructor<>()
       .function("loadCorpus", &load_corpus)
@@ -395,6 +511,7 @@ EMSCRIPTEN_BINDINGS(shelf_engine) {
       .function("step", &step)
       .function("progress", &progress)
       .function("hasTrainer", &has_trainer)
+      .function("cancelTraining", &cancel_training)
       .function("trainingFinished", &training_finished)
       .function("loadVectors", &load_vectors)
       .function("loadProjector", &load_projector)

@@ -40,6 +40,27 @@ function toProtocolError(error) {
   return new ProtocolError(message, code);
 }
 
+/** The UTF-8 size of a string, without encoding it (the engine's copy of it is this big). */
+export function utf8Length(text) {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i += 1;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** How much of an input the memory estimate reads: enough to measure words per byte. */
+const ESTIMATE_SAMPLE = 1 << 20;
+
 function asUint8Array(bytes) {
   return bytes instanceof ArrayBuffer
     ? new Uint8Array(bytes)
@@ -60,6 +81,19 @@ export function createHost(module, options = {}) {
   let indexRun = null;
 
   const withRunning = (progress) => ({ ...progress, running: loop !== null });
+
+  // Refuses, before the engine copies anything, an input the memory estimate says will not fit.
+  function requireMemory(fields) {
+    const given = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+    const advice = module.estimateMemory({
+      name: 'the file', dim: 100, minCount: 5, maxVocab: 0, format: 'auto', head: '', ...given,
+    });
+    if (!advice.fits) {
+      const error = new ProtocolError(advice.message, ErrorCode.outOfMemory);
+      error.advice = advice;
+      throw error;
+    }
+  }
 
   function emitProgress(emit, progress, extra = {}) {
     emit({ event: EventType.progress, progress, ...extra }, []);
@@ -104,10 +138,17 @@ export function createHost(module, options = {}) {
   }
 
   const handlers = {
-    init: () => module.info(),
+    init: (f) => {
+      if (f.memoryLimit !== undefined) module.setMemoryLimit(f.memoryLimit);
+      return { ...module.info(), memory: module.memoryUsage() };
+    },
 
     loadCorpus: (f, emit) => {
       stopTraining(emit);
+      requireMemory({
+        kind: 'corpus', name: f.name, bytes: utf8Length(f.text), head: f.text.slice(0, ESTIMATE_SAMPLE),
+        dim: f.dim, minCount: f.minCount, maxVocab: f.maxVocab,
+      });
       return session.loadCorpus(f.text, f.minCount, f.maxVocab);
     },
 
@@ -140,9 +181,32 @@ export function createHost(module, options = {}) {
 
     loadVectors: (f, emit) => {
       stopTraining(emit);
-      if (f.bytes !== undefined) return session.loadVectors(asUint8Array(f.bytes), f.name, f.format);
-      return session.loadProjector(f.vectorsTsv, f.metadataTsv, f.name);
+      if (f.bytes !== undefined) {
+        const bytes = asUint8Array(f.bytes);
+        if (!f.maxWords) {
+          requireMemory({ kind: 'vectors', name: f.name, bytes: bytes.length, head: bytes.subarray(0, 1 << 16), format: f.format });
+        }
+        return session.loadVectors(bytes, f.name, f.format, f.maxWords);
+      }
+      if (!f.maxWords) {
+        requireMemory({
+          kind: 'vectors', name: f.name, format: 'projector', head: f.vectorsTsv.slice(0, 1 << 16),
+          bytes: utf8Length(f.vectorsTsv) + utf8Length(f.metadataTsv),
+        });
+      }
+      return session.loadProjector(f.vectorsTsv, f.metadataTsv, f.name, f.maxWords);
     },
+
+    // Gives up training: the trainer, its vectors and the corpus are freed.
+    cancelTraining: (f, emit) => {
+      stopTraining(emit);
+      session.cancelTraining();
+      return { memory: module.memoryUsage() };
+    },
+
+    memory: () => module.memoryUsage(),
+
+    estimateMemory: (f) => module.estimateMemory({ ...f, head: typeof f.head === 'string' ? f.head : asUint8Array(f.head) }),
 
     vocabulary: (f) => session.vocabulary(f.limit),
     vector: (f) => session.vector(f.word),

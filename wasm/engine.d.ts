@@ -106,8 +106,11 @@ export declare class Session {
   hasTrainer(): boolean;
   trainingFinished(): boolean;
   /** Drops the trainer; the corpus stays for a later configure. `name` appears in errors. */
-  loadVectors(bytes: Uint8Array, name: string, format: 'auto' | 'word2vec' | 'word2vec-binary' | 'glove'): VectorsSummary;
-  loadProjector(vectorsTsv: string, metadataTsv: string, name: string): VectorsSummary;
+  /** `maxWords` > 0 reads only the first rows. */
+  loadVectors(bytes: Uint8Array, name: string, format: 'auto' | 'word2vec' | 'word2vec-binary' | 'glove', maxWords: number): VectorsSummary;
+  loadProjector(vectorsTsv: string, metadataTsv: string, name: string, maxWords: number): VectorsSummary;
+  /** Drops the trainer, its vectors and the corpus (their memory is free again); loaded vectors stay. */
+  cancelTraining(): void;
   /** `limit` 0 = all; most frequent first. */
   vocabulary(limit: number): Vocabulary;
   /** Words are trimmed, then looked up as typed, then lowercased. */
@@ -136,9 +139,35 @@ export declare class Session {
   delete(): void;
 }
 
+/** Bytes. `inUse`: below the allocator's break less its free chunks; `wasmBytes` never shrinks. */
+export interface MemoryUsage {
+  heapUsed: number;
+  inUse: number;
+  wasmBytes: number;
+  limit: number;
+  available: number;
+}
+export interface MemoryAdvice {
+  fits: boolean;
+  needed: number;
+  available: number;
+  limit: number;
+  maxWords: number; // a vocabulary cap (or the first rows of vectors) that fits; 0 = none
+  sampleBytes: number; // corpus: the first this many bytes fit; 0 = none
+  message: string; // empty when it fits
+  estimate: { tokens: number; words: number; keptWords: number; dim: number; loadingBytes: number; modelBytes: number };
+}
+
 export interface ShelfEngine {
   Session: typeof Session;
   info(): EngineInfo;
+  memoryUsage(): MemoryUsage;
+  /** Lowers the limit the estimates compare with (never above -sMAXIMUM_MEMORY). */
+  setMemoryLimit(bytes: number): MemoryUsage;
+  estimateMemory(options: {
+    kind: 'corpus' | 'vectors'; bytes: number; head: string | Uint8Array; name: string;
+    dim: number; minCount: number; maxVocab: number; format: string;
+  }): MemoryAdvice;
   HEAPU8: Uint8Array;
 }
 

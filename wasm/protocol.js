@@ -47,11 +47,15 @@ const optional = (check, fallback) => ({ check, fallback });
  * undefined is optional and stays absent when not given.
  */
 export const Requests = Object.freeze({
-  init: {},
+  // `memoryLimit` lowers the engine's memory limit (bytes; never above its build's maximum).
+  init: { memoryLimit: optional(isWhole(1)) },
+  // `dim` is the dimension training will use, for the memory estimate made before loading.
   loadCorpus: {
     text: required(isText),
     minCount: optional(isWhole(1), 5),
     maxVocab: optional(isWhole(0), 0),
+    dim: optional(isWhole(1), 100),
+    name: optional(isText, 'the corpus'),
   },
   // Defaults are word2vec's; the engine refuses values out of range (bad-input, naming the field).
   configure: {
@@ -66,7 +70,20 @@ export const Requests = Object.freeze({
   },
   train: { wordsPerStep: optional(isWhole(1), 20000) },
   pause: {},
+  cancelTraining: {},
   step: { words: optional(isWhole(1), 20000) },
+  memory: {},
+  // Before reading a file: `bytes` its size, `head` its first bytes (a megabyte for a corpus).
+  estimateMemory: {
+    kind: required(isOneOf('corpus', 'vectors')),
+    bytes: required(isWhole(0)),
+    head: optional((v) => (isText(v) === null || isBytes(v) === null ? null : 'a string or bytes'), ''),
+    name: optional(isText, 'the file'),
+    dim: optional(isWhole(1), 100),
+    minCount: optional(isWhole(1), 5),
+    maxVocab: optional(isWhole(0), 0),
+    format: optional(isOneOf('auto', 'word2vec', 'word2vec-binary', 'glove', 'projector'), 'auto'),
+  },
   // Either `bytes` (a word2vec, word2vec binary or GloVe file) or the Projector's two TSV files.
   loadVectors: {
     bytes: optional(isBytes),
@@ -74,6 +91,7 @@ export const Requests = Object.freeze({
     metadataTsv: optional(isText),
     name: optional(isText, 'vectors'),
     format: optional(isOneOf('auto', 'word2vec', 'word2vec-binary', 'glove'), 'auto'),
+    maxWords: optional(isWhole(0), 0),
   },
   vocabulary: { limit: optional(isWhole(0), 0) },
   vector: { word: required(isText) },

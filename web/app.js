@@ -5,6 +5,7 @@
 import { engineClient } from './engine.js';
 import { createData } from './data.js';
 import { connectToParent } from './embed-messages.js';
+import { createPersistence, keepWork, openSavedWork, savedParams } from './persistence.js';
 import { findLesson, lessons } from './lessons/index.js';
 import { enableOffline } from './offline.js';
 import { createStore, syncWithUrl } from './state.js';
@@ -15,6 +16,7 @@ import { embedCode } from './ui/embed-code.js';
 import { groupStyle, groupSwatch } from './ui/groups.js';
 import { heatStrip, sharedScale } from './ui/heat-strip.js';
 import { lossChart } from './ui/loss-chart.js';
+import { savedWork } from './ui/saved-work.js';
 import { scatterMap } from './ui/scatter-map.js';
 import { statusBar } from './ui/status-bar.js';
 import { wordInput } from './ui/word-input.js';
@@ -34,10 +36,14 @@ export function startApp({ root = document.body, embedded = false } = {}) {
   const engine = engineClient();
   const data = createData({ engine, store });
   const training = createTraining({ engine, store, data });
+  // Saved work belongs to the full page; an embedded lesson shows what its author linked.
+  store.define(savedParams);
+  const persistence = embedded ? null : createPersistence();
+  const work = persistence ? keepWork({ persistence, engine, store, data, training }) : null;
 
   const main = h('main', { id: 'lesson', class: 'lesson-area', tabindex: '-1' }, h('p', { class: 'loading' }, 'Starting the engine…'));
   const vocabulary = h('datalist', { id: 'shelf-vocabulary' });
-  const shell = embedded ? embeddedShell(store, main) : fullShell(store, main, data, training);
+  const shell = embedded ? embeddedShell(store, main) : fullShell(store, main, data, training, work);
   root.append(...shell, vocabulary, statusBar(store, { compact: embedded }));
 
   const context = {
@@ -47,6 +53,8 @@ export function startApp({ root = document.body, embedded = false } = {}) {
     training,
     ui,
     embedded,
+    /** The vectors a visit starts with: the saved work if there is some, else the bundled snapshot. */
+    openStartingVectors,
     /** null when the current vectors know the word, else a sentence saying why not. */
     async checkWord(word) {
       try {
@@ -119,6 +127,17 @@ export function startApp({ root = document.body, embedded = false } = {}) {
     }
   }, ['modelVersion']);
 
+  async function openStartingVectors() {
+    if (persistence) {
+      try {
+        if (await openSavedWork({ persistence, engine, store, data, search: location.search })) return;
+      } catch (error) {
+        store.set({ savedStatus: 'failed', savedError: `the saved work could not be opened (${error.message})` });
+      }
+    }
+    await data.loadSnapshot();
+  }
+
   async function boot() {
     const started = performance.now();
     const info = engine.init().then(
@@ -126,7 +145,7 @@ export function startApp({ root = document.body, embedded = false } = {}) {
       (error) => store.set({ engineError: error.message }),
     );
     try {
-      await Promise.all([info, data.loadSnapshot()]);
+      await Promise.all([info, openStartingVectors()]);
     } catch (error) {
       store.set({ busy: null });
       main.before(
@@ -157,7 +176,7 @@ function lessonKeys(lesson) {
   return ['lesson', ...Object.keys(lesson.params ?? {}), ...(lesson.settings ?? [])];
 }
 
-function fullShell(store, main, data, training) {
+function fullShell(store, main, data, training, work) {
   const header = h(
     'header',
     { class: 'site-header' },
@@ -196,7 +215,7 @@ function fullShell(store, main, data, training) {
       training.reset().catch(() => {});
     },
   });
-  return [header, nav, main, h('div', { class: 'data-area' }, panel.element)];
+  return [header, nav, main, h('div', { class: 'data-area' }, panel.element, work ? savedWork({ store, work }).element : null)];
 }
 
 function embeddedShell(store, main) {

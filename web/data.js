@@ -95,7 +95,9 @@ export function createData({ engine, store, base = new URL('./data/', document.b
     const text = await corpusText();
     busy('Reading the corpus…');
     try {
-      engineCorpusSummary = await engine.loadCorpus({ text, minCount, maxVocab: corpus.maxVocab });
+      engineCorpusSummary = await engine.loadCorpus({
+        text, minCount, maxVocab: corpus.maxVocab, dim: store.get().dim, name: corpus.title ?? corpus.name,
+      });
       engineCorpus = key;
       return engineCorpusSummary;
     } finally {
@@ -135,10 +137,59 @@ export function createData({ engine, store, base = new URL('./data/', document.b
     return !/^[-+\d.eE\t ]+$/.test(line);
   }
 
+  /**
+   * Asks the engine, before reading a file, whether it will fit in its memory. Throws an Error
+   * whose `advice` (docs/protocol.md, estimateMemory) offers a part that fits: `openPart(advice)`.
+   */
+  async function requireMemory({ kind, file, bytes = file.size, format = 'auto', name = file.name }) {
+    const s = store.get();
+    const head = await file.slice(0, kind === 'corpus' ? 1 << 20 : 1 << 16).arrayBuffer();
+    const advice = await engine.estimateMemory(
+      { kind, bytes, head, name, dim: s.dim, minCount: s.minCount, maxVocab: kind === 'corpus' ? USER_MAX_VOCAB : 0, format },
+      { transfer: [head] },
+    );
+    if (advice.fits) return;
+    const error = new Error(advice.message);
+    error.advice = { ...advice, kind, file, format };
+    throw error;
+  }
+
+  /** Opens the part of a too-big file that its advice says fits: the start of a text, the first words of vectors. */
+  async function openPart(advice) {
+    const { file } = advice;
+    if (advice.kind === 'corpus') {
+      busy(`Reading the first ${(advice.sampleBytes / 1e6).toFixed(0)} MB of ${file.name}…`);
+      let text;
+      try {
+        text = await file.slice(0, advice.sampleBytes).text();
+      } finally {
+        busy(null);
+      }
+      const end = text.lastIndexOf('\n');
+      return openCorpusText(`${file.name} (first ${(advice.sampleBytes / 1e6).toFixed(0)} MB)`, end > 0 ? text.slice(0, end + 1) : text);
+    }
+    // The rows' share of the file, with room for rows longer than the average.
+    const words = advice.estimate.words || 1;
+    const bytes = Math.min(file.size, Math.ceil((file.size * advice.maxWords * 1.1) / words) + 65536);
+    busy(`Reading the first ${advice.maxWords.toLocaleString('en-US')} words of ${file.name}…`);
+    try {
+      const part = await file.slice(0, bytes).arrayBuffer();
+      const summary = await engine.loadVectors(
+        { bytes: part, name: file.name, format: advice.format === 'projector' ? 'auto' : advice.format, maxWords: advice.maxWords },
+        { transfer: [part] },
+      );
+      store.set({ source: { kind: 'vectors', name: file.name, ...summary }, modelVersion: bump() });
+      return { kind: 'vectors', name: file.name, summary };
+    } finally {
+      busy(null);
+    }
+  }
+
   /** Opens the user's files; returns { kind, name, summary }. Errors carry a readable message. */
   async function openFiles(files) {
     const what = await classify(files);
     if (what.kind === 'projector') {
+      await requireMemory({ kind: 'vectors', file: what.vectors, bytes: what.vectors.size + what.metadata.size, format: 'projector' });
       busy(`Reading ${what.vectors.name} and ${what.metadata.name}…`);
       try {
         const [vectorsTsv, metadataTsv] = await Promise.all([what.vectors.text(), what.metadata.text()]);
@@ -150,6 +201,7 @@ export function createData({ engine, store, base = new URL('./data/', document.b
       }
     }
     if (what.kind === 'vectors') {
+      await requireMemory({ kind: 'vectors', file: what.file, format: what.format });
       busy(`Reading ${what.file.name}…`);
       try {
         const bytes = await what.file.arrayBuffer();
@@ -160,6 +212,7 @@ export function createData({ engine, store, base = new URL('./data/', document.b
         busy(null);
       }
     }
+    await requireMemory({ kind: 'corpus', file: what.file });
     busy(`Reading ${what.file.name}…`);
     let text;
     try {
@@ -214,7 +267,30 @@ export function createData({ engine, store, base = new URL('./data/', document.b
     }
   }
 
+  /** The engine let go of its corpus (training was cancelled): read it again next time. */
+  function engineCorpusDropped() {
+    engineCorpus = null;
+    engineCorpusSummary = null;
+  }
+
+  /** The corpus as saved work keeps it: its text only when it is the user's. */
+  function corpusForSaving() {
+    if (!corpus) return null;
+    return { name: corpus.name, title: corpus.title, bundled: corpus.bundled, text: corpus.bundled ? undefined : corpus.text };
+  }
+
+  /** Makes a saved user corpus the training corpus again, without loading it into the engine yet. */
+  function restoreCorpus(saved) {
+    if (!saved || saved.bundled || typeof saved.text !== 'string') return;
+    corpus = { name: saved.name, title: saved.title ?? saved.name, text: saved.text, maxVocab: USER_MAX_VOCAB, bundled: false };
+    engineCorpus = null;
+  }
+
   return {
+    engineCorpusDropped,
+    corpusForSaving,
+    openPart,
+    restoreCorpus,
     loadManifest,
     loadSnapshot,
     ensureCorpus,

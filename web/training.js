@@ -152,10 +152,13 @@ export function createTraining({ engine, store, data }) {
     controller = null;
     const s = store.get();
     update({ ...freshState('preparing') });
+    const run = generation;
     try {
       const summary = await data.ensureCorpus(s.minCount);
+      if (run !== generation) return; // cancelled meanwhile
       const settings = trainingSettings(s);
       const { progress } = await engine.configure(settings);
+      if (run !== generation) return;
       smoothed = NaN;
       lastWords = 0;
       lastFraction = 0;
@@ -168,6 +171,7 @@ export function createTraining({ engine, store, data }) {
       });
       await checkpoint(true);
     } catch (error) {
+      if (run !== generation) return;
       update({ phase: 'idle', error: error.message });
       throw error;
     }
@@ -176,6 +180,7 @@ export function createTraining({ engine, store, data }) {
   async function play() {
     if (state.phase === 'running') return;
     if (state.phase === 'idle' || state.phase === 'finished') await reset();
+    if (state.phase === 'idle') return; // cancelled while preparing
     controller = new AbortController();
     update({ phase: 'running', error: null });
     try {
@@ -189,6 +194,20 @@ export function createTraining({ engine, store, data }) {
     if (state.phase !== 'running') return;
     controller?.abort(); // the client sends `pause`; the last progress event says it stopped
     controller = null;
+  }
+
+  /**
+   * Gives up the run at any moment: the engine frees the trainer, its vectors and the corpus.
+   * Resolves with the engine's memory report afterwards; the page then loads other vectors.
+   */
+  async function cancel() {
+    generation += 1;
+    controller?.abort();
+    controller = null;
+    const { memory } = await engine.cancelTraining();
+    data.engineCorpusDropped?.();
+    update(freshState('idle'));
+    return memory;
   }
 
   async function step() {
@@ -227,6 +246,7 @@ export function createTraining({ engine, store, data }) {
     play,
     pause,
     step,
+    cancel,
   };
 }
 

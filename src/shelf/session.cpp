@@ -174,16 +174,32 @@ TrainingProgress Session::progress() const {
   return progress_;
 }
 
+void Session::cancel_training() {
+  if (trainer_) {
+    trainer_.reset();
+    vectors_changed();
+    store_.reset();
+    previous_map_.reset();
+  }
+  progress_ = {};
+  corpus_.reset();
+}
+
 bool Session::training_finished() const { return trainer_ && trainer_->finished(); }
 
-VectorsSummary Session::load_vectors_from_bytes(std::string_view bytes, const std::string& name, Format format) {
+VectorsSummary Session::load_vectors_from_bytes(std::string_view bytes, const std::string& name, Format format,
+                                                std::size_t max_words) {
   if (format == Format::ProjectorTsv) throw Error("Projector files come in two parts: load them with load_projector");
-  return install_vectors(read_vectors_from_bytes(bytes, name, format));
+  ReadOptions options;
+  options.max_words = max_words;
+  return install_vectors(read_vectors_from_bytes(bytes, name, format, options));
 }
 
 VectorsSummary Session::load_projector(std::string_view vectors_tsv, std::string_view metadata_tsv,
-                                       const std::string& name) {
-  return install_vectors(read_projector_from_bytes(vectors_tsv, metadata_tsv, name));
+                                       const std::string& name, std::size_t max_words) {
+  ReadOptions options;
+  options.max_words = max_words;
+  return install_vectors(read_projector_from_bytes(vectors_tsv, metadata_tsv, name, options));
 }
 
 VectorsSummary Session::install_vectors(Embeddings embeddings) {

@@ -169,13 +169,20 @@ class Session {
   // The progress of the last step (or of configure), loss included.
   TrainingProgress progress() const;
   bool has_trainer() const noexcept { return trainer_ != nullptr; }
+  bool has_corpus() const noexcept { return corpus_ != nullptr; }
+  // Words in the loaded corpus's vocabulary (0 without one): the rows configure will allocate.
+  std::size_t corpus_vocab_size() const noexcept { return corpus_ ? corpus_->vocab.size() : 0; }
+  // Gives up training: drops the trainer, the vectors it made and the corpus, so their memory is
+  // free again. Loaded vectors (when there is no trainer) stay.
+  void cancel_training();
   bool training_finished() const;
 
   // Vectors from a file's bytes; drop the trainer (the corpus stays, for a later configure).
+  // `max_words` > 0 reads only the first rows (a file too big for memory, see memory_estimate.h).
   VectorsSummary load_vectors_from_bytes(std::string_view bytes, const std::string& name,
-                                         Format format = Format::Auto);
+                                         Format format = Format::Auto, std::size_t max_words = 0);
   VectorsSummary load_projector(std::string_view vectors_tsv, std::string_view metadata_tsv,
-                                const std::string& name);
+                                const std::string& name, std::size_t max_words = 0);
 
   // The first `limit` words of the current vocabulary (0 = all).
   Vocabulary vocabulary(std::size_t limit) const;

@@ -11,7 +11,7 @@ test('defaults are filled in and given fields kept', () => {
   const { id, type, fields } = parseRequest({ id: 7, type: 'loadCorpus', text: 'a b c', maxVocab: 10 });
   assert.equal(id, 7);
   assert.equal(type, 'loadCorpus');
-  assert.deepEqual(fields, { text: 'a b c', minCount: 5, maxVocab: 10 });
+  assert.deepEqual(fields, { text: 'a b c', minCount: 5, maxVocab: 10, dim: 100, name: 'the corpus' });
   assert.deepEqual(parseRequest({ id: 1, type: 'configure' }).fields, {
     model: 'skipgram', dim: 100, window: 5, negative: 5, sample: 1e-4, epochs: 5, learningRate: 0.025, seed: 1,
   });
@@ -26,9 +26,18 @@ test('defaults are filled in and given fields kept', () => {
 test('every request type of the contract is known', () => {
   const contract = ['init', 'loadCorpus', 'configure', 'train', 'pause', 'step', 'loadVectors', 'vocabulary',
     'vector', 'similarity', 'neighbors', 'analogy', 'project', 'cluster', 'positions', 'indexDocuments', 'search',
-    'exportVectors', 'index'];
+    'exportVectors', 'index', 'cancelTraining', 'memory', 'estimateMemory'];
   assert.deepEqual(Object.keys(Requests).sort(), [...contract].sort());
   assert.deepEqual(Object.keys(RequestType).sort(), [...contract].sort());
+});
+
+test('estimateMemory needs a kind and a size; its head is text or bytes', () => {
+  assert.throws(() => parseRequest({ id: 1, type: 'estimateMemory', bytes: 10 }), badRequest(/missing field `kind`/));
+  assert.throws(() => parseRequest({ id: 1, type: 'estimateMemory', kind: 'corpus' }), badRequest(/missing field `bytes`/));
+  assert.throws(() => parseRequest({ id: 1, type: 'estimateMemory', kind: 'text', bytes: 1 }), badRequest(/`kind` must be one of/));
+  assert.throws(() => parseRequest({ id: 1, type: 'estimateMemory', kind: 'corpus', bytes: 1, head: 3 }), badRequest(/`head` must be a string or bytes/));
+  assert.equal(parseRequest({ id: 1, type: 'estimateMemory', kind: 'vectors', bytes: 1, head: new Uint8Array(2) }).fields.format, 'auto');
+  assert.throws(() => parseRequest({ id: 1, type: 'init', memoryLimit: 0 }), badRequest(/`memoryLimit`/));
 });
 
 test('malformed messages are refused with what is wrong', () => {

@@ -38,6 +38,7 @@ export function mount(container, context) {
   const pauseButton = h('button', { type: 'button', class: 'secondary', onclick: () => act(() => training.pause()) }, 'Pause');
   const stepButton = h('button', { type: 'button', class: 'secondary', onclick: () => act(() => training.step()) }, 'Step');
   const resetButton = h('button', { type: 'button', class: 'secondary', onclick: () => act(() => training.reset()) }, 'Reset');
+  const cancelButton = h('button', { type: 'button', class: 'secondary', 'data-role': 'cancel-training', onclick: () => act(cancelTraining) }, 'Cancel training');
   const speedId = 'shelves-speed';
   const speed = h(
     'select',
@@ -118,7 +119,7 @@ export function mount(container, context) {
       h(
         'section',
         { class: 'panel map-panel', 'aria-label': 'The library' },
-        h('div', { class: 'row controls' }, playButton, pauseButton, stepButton, resetButton,
+        h('div', { class: 'row controls' }, playButton, pauseButton, stepButton, resetButton, cancelButton,
           h('span', { class: 'field inline' }, h('label', { for: speedId }, 'Speed'), speed)),
         progressBar,
         stats,
@@ -170,6 +171,14 @@ export function mount(container, context) {
   let staticMap = null; // the map of loaded vectors when no training run exists
   let tableRows = TABLE_PAGE;
   let disposed = false;
+
+  // Gives the run up: the engine frees the trainer and the corpus; the starting vectors come back.
+  async function cancelTraining() {
+    const memory = await training.cancel();
+    const freed = `the engine now holds ${format.int(memory.inUse / 1e6)} MB`;
+    await context.openStartingVectors();
+    message.textContent = `Training cancelled and its memory freed (${freed}).`;
+  }
 
   async function act(action) {
     message.textContent = '';
@@ -317,6 +326,7 @@ export function mount(container, context) {
     pauseButton.disabled = !running;
     stepButton.disabled = busy;
     resetButton.disabled = busy;
+    cancelButton.disabled = state.phase === 'idle';
     playButton.textContent = state.phase === 'paused' || state.phase === 'ready' ? '▶ Play' : state.phase === 'finished' ? '▶ Train again' : '▶ Play';
     const p = state.progress;
     progressBar.value = p ? p.fraction : 0;
@@ -336,7 +346,9 @@ export function mount(container, context) {
 
   let lastCheckpoints = null;
   // Progress arrives many times a second: text and the loss curve are redrawn a few times a second.
-  const renderProgress = ui.throttled((state) => {
+  // It draws the state current when it runs: a late call must not bring back an older phase.
+  const renderProgress = ui.throttled(() => {
+    const state = training.state;
     renderControls(state);
     loss.update(state.lossX, state.lossY);
   }, 300);

@@ -57,7 +57,23 @@ export function dataPanel({ store, data, onCorpus }) {
       await action();
     } catch (error) {
       say(error.message, true);
+      if (error.advice) offerPart(error.advice);
     }
+  }
+
+  // A file too big for the engine's memory: offer the part of it that fits.
+  function offerPart(advice) {
+    const label = advice.kind === 'corpus'
+      ? advice.sampleBytes > 0 && `Train on the first ${format.int(advice.sampleBytes / 1e6)} MB`
+      : advice.maxWords > 0 && `Load the first ${format.int(advice.maxWords)} words`;
+    if (!label) return;
+    const button = h('button', { type: 'button', class: 'secondary', 'data-role': 'open-part' }, label);
+    button.addEventListener('click', () => run(async () => {
+      const result = await data.openPart(advice);
+      say(`Opened ${result.name}: ${format.int(result.summary.vocab)} words.`);
+      if (result.kind === 'corpus') onCorpus?.(result);
+    }));
+    message.append(' ', button);
   }
 
   async function open(files) {
@@ -102,7 +118,7 @@ export function dataPanel({ store, data, onCorpus }) {
     const s = state.source;
     const corpus = data.corpus;
     current.textContent = s
-      ? `Now: ${s.kind === 'snapshot' ? 'the bundled vectors' : s.kind === 'training' ? 'vectors trained live on this page' : s.kind === 'corpus' ? 'your corpus, not trained yet' : 'vectors from your file'}` +
+      ? `Now: ${s.kind === 'snapshot' ? 'the bundled vectors' : s.kind === 'training' ? 'vectors trained live on this page' : s.kind === 'corpus' ? 'your corpus, not trained yet' : s.kind === 'saved' ? 'your saved work' : 'vectors from your file'}` +
         ` (${s.name}). Live training uses ${corpus ? (corpus.bundled ? `the bundled corpus, ${corpus.title}` : `your corpus, ${corpus.name}`) : 'no corpus yet'}.`
       : 'Loading…';
     const url = data.licenseUrl();

@@ -2,6 +2,10 @@
 // dimensions, corpus), training progress, and what the page is busy with.
 import { format, h, throttled } from './dom.js';
 
+function savedWhen(time) {
+  return Number.isFinite(time) ? new Date(time).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : 'earlier';
+}
+
 export function statusBar(store, { compact = false } = {}) {
   const engine = h('span', { class: 'status-item', 'data-status': 'engine' }, 'Engine: starting…');
   const source = h('span', { class: 'status-item', 'data-status': 'vectors' }, 'Vectors: loading…');
@@ -27,11 +31,14 @@ export function statusBar(store, { compact = false } = {}) {
         training: 'trained live on',
         corpus: 'corpus (not trained yet):',
         vectors: 'from your file',
+        saved: 'your saved work',
       };
       source.textContent =
         s.kind === 'training' || s.kind === 'corpus'
           ? `Vectors: ${kinds[s.kind]} ${s.name} — ${size}${dims}`
-          : `Vectors: ${s.name} (${kinds[s.kind]}) — ${size}${dims}`;
+          : s.kind === 'saved'
+            ? `Vectors: opened your saved work (${s.from === 'training' ? 'trained live on ' : ''}${s.name}, saved ${savedWhen(s.savedAt)}) — ${size}${dims}`
+            : `Vectors: ${s.name} (${kinds[s.kind]}) — ${size}${dims}`;
     }
     const p = state.progress;
     training.hidden = !(p && s?.kind === 'training');
