@@ -1,9 +1,11 @@
 // UMAP on the library shelves: chosen from the keyboard, it lays the same words out anew (in the
 // worker: the page keeps responding), the choice is in the URL, and the URL gives the same
-// picture again (the layout is seeded). Saves a screenshot of the UMAP map.
+// picture again (the layout is seeded). Chosen before training, every checkpoint gets a UMAP
+// layout. Saves a screenshot of the UMAP map.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openPage, screenshot, useSiteAndBrowser, waitForLesson } from './harness.mjs';
+import { join } from 'node:path';
+import { openPage, repoRoot, screenshot, useSiteAndBrowser, waitForLesson } from './harness.mjs';
 
 const site = useSiteAndBrowser();
 
@@ -72,5 +74,35 @@ test('UMAP relays the library out, lives in the URL and gives the same layout fr
   assert.deepEqual(again.problems, []);
   assert.deepEqual(problems, []);
   await again.page.close();
+  await page.close();
+});
+
+test('UMAP chosen before Play: the random start is laid out, and every checkpoint after it', async () => {
+  const settings = 'epochs=10&minCount=2&speed=2000&seed=7&dim=20&probe=god';
+  const { page, problems } = await openPage(site.context, `${site.url}?lesson=shelves&${settings}`);
+  await waitForLesson(page, 'shelves');
+  await page.getByText('Data: the corpus, your own files, downloads').click();
+  await page.getByLabel(/Open a corpus/).setInputFiles(join(repoRoot, 'web/data/sample.txt'));
+  await page.waitForSelector('body[data-training-phase="ready"]');
+  await page.waitForSelector('.scatter[data-projection="pca"]');
+
+  // Chosen while the random start stands still: that checkpoint gets its UMAP layout.
+  await page.getByLabel(/^UMAP/).check();
+  await page.waitForSelector('.scatter[data-projection="umap"]', { timeout: 60000 });
+
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForSelector('body[data-training-phase="finished"]', { timeout: 120000 });
+  await page.waitForFunction(() => {
+    const timeline = document.getElementById('shelves-timeline');
+    return /UMAP of each word/.test(document.querySelector('.map-caption')?.textContent ?? '') && Number(timeline.max) >= 2 &&
+      document.querySelector('.scatter')?.dataset.projection === 'umap';
+  }, null, { timeout: 60000 });
+  // Replayed from the timeline, the first checkpoint is in UMAP too.
+  await page.getByLabel('Timeline: replay the training').fill('0');
+  await page.waitForFunction(() => /^Checkpoint 1 of/.test(document.querySelector('.map-caption')?.textContent ?? ''));
+  assert.equal(await page.getAttribute('.scatter', 'data-projection'), 'umap');
+  await page.getByLabel(/^PCA/).check();
+  await page.waitForSelector('.scatter[data-projection="pca"]');
+  assert.deepEqual(problems, []);
   await page.close();
 });
