@@ -4,8 +4,7 @@
 // layout. Saves a screenshot of the UMAP map.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { join } from 'node:path';
-import { openPage, repoRoot, screenshot, useSiteAndBrowser, waitForLesson } from './harness.mjs';
+import { openPage, openSampleCorpus, screenshot, useSiteAndBrowser, waitForLesson } from './harness.mjs';
 
 const site = useSiteAndBrowser();
 
@@ -81,9 +80,7 @@ test('UMAP chosen before Play: the random start is laid out, and every checkpoin
   const settings = 'epochs=10&minCount=2&speed=2000&seed=7&dim=20&probe=god';
   const { page, problems } = await openPage(site.context, `${site.url}?lesson=shelves&${settings}`);
   await waitForLesson(page, 'shelves');
-  await page.getByText('Data: the corpus, your own files, downloads').click();
-  await page.getByLabel(/Open a corpus/).setInputFiles(join(repoRoot, 'web/data/sample.txt'));
-  await page.waitForSelector('body[data-training-phase="ready"]');
+  await openSampleCorpus(page);
   await page.waitForSelector('.scatter[data-projection="pca"]');
 
   // Chosen while the random start stands still: that checkpoint gets its UMAP layout.
