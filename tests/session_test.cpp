@@ -268,6 +268,44 @@ TEST_CASE("maps have one point per frequent word and hold still between training
   CHECK_THROWS_AS(aligned.project(10, 17, true), shelf::Error);  // more components than dimensions
 }
 
+TEST_CASE("the neighbour graph of the frequent words is their exact neighbours among themselves") {
+  shelf::Session session;
+  train(session);
+  const std::size_t vocab = session.vocabulary(0).words.size();
+  const std::size_t k = 4;
+  // Over the whole vocabulary each row is what a neighbours question answers.
+  const auto all = session.neighbor_graph(1000, k);
+  REQUIRE(all.words.size() == vocab);
+  CHECK(all.k == k);
+  CHECK(all.neighbors.size() == vocab * k);
+  CHECK(all.scores.size() == vocab * k);
+  for (std::size_t i = 0; i < vocab; ++i) {
+    const auto expected = session.neighbors(all.words[i], k);
+    CHECK(all.ids[i] == static_cast<std::int32_t>(i));
+    for (std::size_t j = 0; j < k; ++j) {
+      CHECK(all.neighbors[i * k + j] == expected.ids[j]);
+      CHECK(all.scores[i * k + j] == doctest::Approx(expected.scores[j]).epsilon(1e-5));
+    }
+  }
+  // Over fewer words, neighbours stay among them, never the word itself, best first.
+  const auto few = session.neighbor_graph(8, 3);
+  REQUIRE(few.words.size() == 8);
+  for (std::size_t i = 0; i < 8; ++i) {
+    for (std::size_t j = 0; j < 3; ++j) {
+      const auto id = few.neighbors[i * 3 + j];
+      CHECK(id >= 0);
+      CHECK(id < 8);
+      CHECK(id != static_cast<std::int32_t>(i));
+      if (j > 0) CHECK(few.scores[i * 3 + j] <= few.scores[i * 3 + j - 1]);
+    }
+  }
+  CHECK_THROWS_AS(session.neighbor_graph(8, 8), shelf::Error);  // only 7 others
+  CHECK_THROWS_AS(session.neighbor_graph(8, 0), shelf::Error);
+  CHECK_THROWS_AS(session.neighbor_graph(0, 3), shelf::Error);
+  shelf::Session empty;
+  CHECK_THROWS_AS(empty.neighbor_graph(8, 3), shelf::NotReadyError);
+}
+
 TEST_CASE("clusters split the two topics") {
   shelf::Session session;
   train(session);

@@ -25,6 +25,7 @@
 
 #include "shelf/kernels.h"
 #include "shelf/memory_estimate.h"
+#include "shelf/projection.h"
 #include "shelf/session.h"
 
 using emscripten::val;
@@ -415,6 +416,38 @@ val project(Session& session, double limit, double components, bool align) {
   });
 }
 
+val neighbor_graph(Session& session, double limit, double k) {
+  return guarded([&] {
+    const auto graph = session.neighbor_graph(whole(limit, "limit"), whole(k, "k"));
+    val result = val::object();
+    result.set("words", strings(graph.words));
+    result.set("ids", typed_array("Int32Array", graph.ids));
+    result.set("k", static_cast<double>(graph.k));
+    result.set("neighbors", typed_array("Int32Array", graph.neighbors));
+    result.set("scores", typed_array("Float32Array", graph.scores));
+    return result;
+  });
+}
+
+// Orthogonal Procrustes for layouts made outside the engine (UMAP in the worker): `moving`
+// turned and moved to lie on `reference`, both n x components, row-major.
+val align_points(const val& moving, const val& reference, double components) {
+  return guarded([&] {
+    const std::size_t k = whole(components, "components");
+    const auto a = emscripten::convertJSArrayToNumberVector<float>(moving);
+    const auto b = emscripten::convertJSArrayToNumberVector<float>(reference);
+    if (k == 0 || a.size() % k != 0 || b.size() != a.size()) {
+      throw shelf::Error("cannot align " + std::to_string(a.size()) + " values to " + std::to_string(b.size()) +
+                         " in rows of " + std::to_string(k));
+    }
+    shelf::Matrix from(a.size() / k, k), to(b.size() / k, k);
+    std::copy(a.begin(), a.end(), from.data());
+    std::copy(b.begin(), b.end(), to.data());
+    const shelf::Matrix turned = shelf::align_to(from, to);
+    return typed_array("Float32Array", std::vector<float>(turned.data(), turned.data() + turned.size()));
+  });
+}
+
 val cluster(Session& session, double k, double limit, double seed) {
   return guarded([&] {
     const auto clusters = session.cluster(whole(k, "k"), whole(limit, "limit"), whole(seed, "seed"));
@@ -504,6 +537,7 @@ EMSCRIPTEN_BINDINGS(shelf_engine) {
   emscripten::function("memoryUsage", &memory_usage);
   emscripten::function("setMemoryLimit", &set_memory_limit);
   emscripten::function("estimateMemory", &estimate_memory);
+  emscripten::function("alignPoints", &align_points);
   emscripten::class_<Session>("Session")
       .constructor<>()
       .function("loadCorpus", &load_corpus)
@@ -526,6 +560,7 @@ EMSCRIPTEN_BINDINGS(shelf_engine) {
       .function("indexStep", &index_step)
       .function("analogy", &analogy)
       .function("project", &project)
+      .function("neighborGraph", &neighbor_graph)
       .function("cluster", &cluster)
       .function("positions", &positions)
       .function("indexDocuments", &index_documents)

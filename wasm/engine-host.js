@@ -8,6 +8,10 @@
 // slices, so `pause` and queries are answered while it runs (from the latest slice's vectors).
 
 import { ErrorCode, EventType, ProtocolError, parseRequest, transferablesOf } from './protocol.js';
+import { loadUmap, startUmap } from './umap-layout.js';
+
+/** A UMAP slice: long enough to make progress, short enough that queries wait little. */
+const UMAP_SLICE_MS = 25;
 
 /**
  * Lets the event loop run (and deliver messages) before training the next slice. setTimeout(0)
@@ -79,6 +83,17 @@ export function createHost(module, options = {}) {
   let loop = null;
   /** The latest `index` request still building (a newer one cancels it), or null. */
   let indexRun = null;
+  /** The latest `umap` request still laying out (a newer one cancels it), or null. */
+  let umapRun = null;
+
+  // A layout's `initial` or `reference` points must be one (x, y) per word.
+  function pointsFor(values, words, name) {
+    if (values === undefined) return undefined;
+    if (values.length !== 2 * words) {
+      throw new ProtocolError(`umap: \`${name}\` has ${values.length} values; ${words} words need ${2 * words}`, ErrorCode.badInput);
+    }
+    return Float32Array.from(values);
+  }
 
   const withRunning = (progress) => ({ ...progress, running: loop !== null });
 
@@ -238,6 +253,29 @@ export function createHost(module, options = {}) {
     },
     analogy: (f) => session.analogy(f.a, f.b, f.c, f.k, f.method, f.answer),
     project: (f) => session.project(f.limit, f.components, f.align),
+    neighborGraph: (f) => session.neighborGraph(f.limit, f.k),
+
+    // UMAP in slices with a turn of the event loop between them, like `index`.
+    umap: async (f) => {
+      const run = {};
+      umapRun = run;
+      const words = session.vocabulary(f.limit).words.length; // no vectors: no-model
+      if (words < 3) throw new ProtocolError(`UMAP needs at least 3 words; there are ${words}`, ErrorCode.badInput);
+      const initial = pointsFor(f.initial, words, 'initial');
+      const reference = pointsFor(f.reference, words, 'reference');
+      // umap-js needs more points than neighbours (itself included): small vocabularies get fewer.
+      const neighbors = Math.min(f.neighbors, words - 2);
+      const graph = session.neighborGraph(f.limit, neighbors);
+      const UMAP = await loadUmap();
+      const layout = startUmap(UMAP, graph, { ...f, initial });
+      do {
+        await yieldToEventLoop();
+        if (umapRun !== run) throw new ProtocolError('replaced by a newer umap request', ErrorCode.cancelled);
+      } while (!layout.step(UMAP_SLICE_MS));
+      umapRun = null;
+      const points = reference ? module.alignPoints(layout.points(), reference, 2) : layout.points();
+      return { words: graph.words, ids: graph.ids, points, neighbors, epochs: f.epochs, aligned: reference !== undefined };
+    },
     cluster: (f) => session.cluster(f.k, f.limit, f.seed),
     positions: (f) => session.positions(f.sentence, f.scale),
     indexDocuments: (f) => session.indexDocuments(f.text, f.maxTokens, f.pooling),

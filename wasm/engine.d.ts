@@ -61,6 +61,14 @@ export interface WordMap {
   explained: number[]; // share of the variance per component
   aligned: boolean; // turned onto the previous map
 }
+/** Each word's k nearest neighbours (cosine) among the same words, itself left out. */
+export interface NeighborGraph {
+  words: string[];
+  ids: Int32Array; // the first ids: a neighbour's id is also its row
+  k: number;
+  neighbors: Int32Array; // row-major, words.length x k, best first
+  scores: Float32Array; // the cosine of each
+}
 export interface Clusters { ids: Int32Array; labels: Int32Array; inertia: number }
 export interface Positions {
   tokens: string[];
@@ -129,6 +137,8 @@ export declare class Session {
   analogy(a: string, b: string, c: string, k: number, method: 'add' | 'mul', answer?: string | null): AnalogyAnswer;
   /** PCA of the unit vectors of the `limit` most frequent words. */
   project(limit: number, components: number, align: boolean): WordMap;
+  /** The k nearest neighbours of each of the `limit` most frequent words among themselves; 1 <= k < words. */
+  neighborGraph(limit: number, k: number): NeighborGraph;
   /** Spherical (cosine) k-means of the `limit` most frequent words. */
   cluster(k: number, limit: number, seed: number): Clusters;
   positions(sentence: string, scale: number): Positions;
@@ -168,6 +178,8 @@ export interface ShelfEngine {
     kind: 'corpus' | 'vectors'; bytes: number; head: string | Uint8Array; name: string;
     dim: number; minCount: number; maxVocab: number; format: string;
   }): MemoryAdvice;
+  /** Orthogonal Procrustes: `moving` (n x components, row-major) turned and moved onto `reference`. */
+  alignPoints(moving: Float32Array, reference: Float32Array, components: number): Float32Array;
   HEAPU8: Uint8Array;
 }
 

@@ -126,6 +126,21 @@ export const Requests = Object.freeze({
     components: optional(isWhole(1), 2),
     align: optional(isBoolean, true),
   },
+  // Each of the `limit` most frequent words with its k nearest neighbours among them.
+  neighborGraph: { limit: optional(isWhole(1), 2000), k: optional(isWhole(1), 15) },
+  // UMAP of the `limit` most frequent words over the engine's neighbour graph (umap-js in the
+  // worker, in slices). `initial` (n x 2) is where the points start, e.g. the PCA map or the
+  // previous layout; `reference` (n x 2) is what the result is turned onto (Procrustes).
+  umap: {
+    limit: optional(isWhole(1), 2000),
+    neighbors: optional(isWhole(2), 15),
+    minDist: optional(isFiniteNumber, 0.1),
+    epochs: optional(isWhole(1), 200),
+    learningRate: optional(isFiniteNumber, 1),
+    seed: optional(isWhole(0), 1),
+    initial: optional(isVector),
+    reference: optional(isVector),
+  },
   cluster: { k: required(isWhole(1)), limit: optional(isWhole(1), 2000), seed: optional(isWhole(0), 1) },
   positions: { sentence: required(isText), scale: optional(isFiniteNumber, 1) },
   indexDocuments: {
@@ -149,6 +164,11 @@ const crossChecks = {
     if (tsv && (f.vectorsTsv === undefined || f.metadataTsv === undefined)) {
       return 'loadVectors needs both `vectorsTsv` and `metadataTsv`';
     }
+    return null;
+  },
+  umap(f) {
+    if (!(f.minDist >= 0 && f.minDist <= 1)) return 'umap: `minDist` must be from 0 to 1';
+    if (!(f.learningRate > 0)) return 'umap: `learningRate` must be above 0';
     return null;
   },
   neighbors(f) {

@@ -17,7 +17,7 @@ import { groupStyle, groupSwatch } from './ui/groups.js';
 import { heatStrip, sharedScale } from './ui/heat-strip.js';
 import { lossChart } from './ui/loss-chart.js';
 import { savedWork } from './ui/saved-work.js';
-import { scatterMap } from './ui/scatter-map.js';
+import { wordMap } from './ui/word-map.js';
 import { statusBar } from './ui/status-bar.js';
 import { wordInput } from './ui/word-input.js';
 
@@ -25,7 +25,7 @@ import { wordInput } from './ui/word-input.js';
 const SUGGESTED_WORDS = 5000;
 
 /** The small helpers every lesson may use. */
-const ui = { h, fill, format, throttled, wordInput, heatStrip, sharedScale, scatterMap, lossChart, groupStyle, groupSwatch };
+const ui = { h, fill, format, throttled, wordInput, heatStrip, sharedScale, wordMap, lossChart, groupStyle, groupSwatch };
 
 export function startApp({ root = document.body, embedded = false } = {}) {
   const store = createStore();

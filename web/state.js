@@ -59,6 +59,8 @@ export const appParams = {
   speed: param(20000, (text) => SPEEDS.find((speed) => String(speed) === text)),
   // How maps are shown: the picture or the table alternative.
   view: choiceParam('map', ['map', 'table']),
+  // How the library map lays the words out: PCA (straight projection) or UMAP (neighbourhoods).
+  projection: choiceParam('pca', ['pca', 'umap']),
 
   // Runtime.
   engine: runtime(null), // { simd, instructionSet, version } once the worker answers

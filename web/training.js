@@ -16,6 +16,15 @@ const CHECKPOINT_INTERVAL_MS = 250;
 const CHECKPOINT_FRACTION = 0.02;
 /** Checkpoints kept; beyond it every other old one is dropped, so the timeline spans the run. */
 const MAX_CHECKPOINTS = 400;
+/** Each word's neighbours in the graph UMAP lays out (umap-js's default). */
+export const UMAP_NEIGHBORS = 15;
+/**
+ * UMAP while training starts each checkpoint from the previous layout and runs only this many
+ * epochs, at a quarter of UMAP's learning rate: the shelves drift with the vectors instead of
+ * being drawn afresh (which would scatter them anew at every checkpoint).
+ */
+const DRIFT_UMAP_EPOCHS = 60;
+const DRIFT_UMAP_RATE = 0.25;
 /** Neighbours of the probe word kept with each checkpoint. */
 export const PROBE_NEIGHBORS = 8;
 /** The loss curve is smoothed over about this many corpus words (per-slice loss is noisy). */
@@ -35,6 +44,27 @@ export function trainingSettings(state) {
     sample: state.sample,
     seed: state.seed,
   };
+}
+
+/**
+ * UMAP of the map's words (the engine's neighbour graph, umap-js in the worker), seeded by the
+ * training seed so a link reproduces the picture. It starts from `previous.umap` when the
+ * previous layout holds the same words (a drift), else from the PCA map; either way the result is
+ * turned onto where it started (Procrustes), so it does not flip or spin.
+ * @param {{ words: string[], points: Float32Array }} map  the PCA map of the same words
+ * @param {{ words: string[], umap?: Float32Array }|null} previous
+ */
+export function umapLayout(engine, seed, map, previous = null) {
+  const drift = previous?.umap && sameWords(previous.words, map.words);
+  const start = drift ? previous.umap : map.points;
+  return engine.umap({
+    limit: map.words.length,
+    neighbors: UMAP_NEIGHBORS,
+    seed,
+    initial: start,
+    reference: start,
+    ...(drift ? { epochs: DRIFT_UMAP_EPOCHS, learningRate: DRIFT_UMAP_RATE } : {}),
+  });
 }
 
 export const TRAINING_KEYS = ['model', 'dim', 'window', 'negative', 'epochs', 'lr', 'minCount', 'sample', 'seed', 'speed'];
@@ -107,11 +137,14 @@ export function createTraining({ engine, store, data }) {
       ]);
       if (run !== generation) return;
       const previous = state.checkpoints[state.checkpoints.length - 1];
+      // With UMAP chosen, each checkpoint also gets its UMAP layout, drifting from the previous one.
+      const umap = store.get().projection === 'umap' ? (await umapLayout(engine, store.get().seed, map, previous)).points : undefined;
+      if (run !== generation) return;
       const words = previous && sameWords(previous.words, map.words) ? previous.words : map.words;
       const probed = neighbors && (neighbors.error
         ? { word: probe, words: [], scores: [], problem: neighbors.error.message, code: neighbors.error.code }
         : { word: probe, words: neighbors.words, scores: neighbors.scores });
-      const checkpoints = [...state.checkpoints, { words, points: map.points, progress, explained: map.explained, probe: probed }];
+      const checkpoints = [...state.checkpoints, { words, points: map.points, umap, progress, explained: map.explained, probe: probed }];
       update({ checkpoints: thin(checkpoints) });
     } catch (error) {
       if (run === generation) update({ error: error.message });
@@ -230,10 +263,37 @@ export function createTraining({ engine, store, data }) {
     if (state.phase === 'running') engine.train({ wordsPerStep: s.speed }).catch(() => {});
   }, ['speed']);
 
+  /**
+   * UMAP for the newest checkpoint when it has none (UMAP chosen after it was taken). Only while
+   * training stands still: the vectors are then still the checkpoint's; a running one gets UMAP
+   * from its next checkpoint on.
+   */
+  async function layoutNewest() {
+    const newest = state.checkpoints[state.checkpoints.length - 1];
+    if (!newest || newest.umap || projecting || state.phase === 'running' || state.phase === 'preparing') return;
+    const run = generation;
+    projecting = true;
+    try {
+      const previous = state.checkpoints.findLast((c) => c !== newest && c.umap) ?? null;
+      const { points } = await umapLayout(engine, store.get().seed, newest, previous);
+      if (run !== generation) return;
+      update({ checkpoints: state.checkpoints.map((c) => (c === newest ? { ...c, umap: points } : c)) });
+    } catch (error) {
+      if (run === generation && error.code !== 'cancelled') update({ error: error.message });
+    } finally {
+      projecting = false;
+      if (projectAgain) {
+        projectAgain = false;
+        checkpoint(true);
+      }
+    }
+  }
+
   return {
     get state() {
       return state;
     },
+    layoutNewest,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

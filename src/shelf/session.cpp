@@ -346,6 +346,39 @@ WordMap Session::project(std::size_t limit, std::size_t components, bool align) 
   return map;
 }
 
+NeighborGraph Session::neighbor_graph(std::size_t limit, std::size_t k) {
+  require_positive(limit, "limit");
+  require_positive(k, "k");
+  const VectorStore& s = store();
+  const std::size_t n = std::min(limit, s.size());
+  if (k >= n) {
+    throw Error("k is " + std::to_string(k) + " but there are only " + std::to_string(n) +
+                " words: each can have at most " + std::to_string(n - 1) + " neighbours among them");
+  }
+  const Matrix& unit = s.unit_vectors();
+  Matrix words(n, unit.cols());
+  std::copy(unit.data(), unit.data() + n * unit.cols(), words.data());
+  // One more than asked: the word itself is (nearly always) its own best match.
+  const auto found = top_k_inner_product_batch(words, words, k + 1);
+
+  NeighborGraph graph;
+  graph.k = k;
+  graph.ids = first_ids(n);
+  graph.neighbors.reserve(n * k);
+  graph.scores.reserve(n * k);
+  for (std::size_t i = 0; i < n; ++i) {
+    graph.words.push_back(s.word(static_cast<std::int32_t>(i)));
+    std::size_t kept = 0;
+    for (const auto& neighbor : found[i]) {
+      if (neighbor.id == static_cast<std::int32_t>(i) || kept == k) continue;
+      graph.neighbors.push_back(neighbor.id);
+      graph.scores.push_back(neighbor.score);
+      ++kept;
+    }
+  }
+  return graph;
+}
+
 WordClusters Session::cluster(std::size_t k, std::size_t limit, std::uint64_t seed) {
   require_positive(k, "k");
   require_positive(limit, "limit");

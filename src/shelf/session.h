@@ -82,6 +82,17 @@ struct WordMap {
   bool aligned = false;             // rotated onto the previous map
 };
 
+// Each of the `limit` most frequent words with its k nearest neighbours (cosine) among those same
+// words, itself left out: the graph a layout such as UMAP is drawn from. The words are the first
+// ids, so a neighbour's id is also its row on the map.
+struct NeighborGraph {
+  std::vector<std::string> words;
+  std::vector<std::int32_t> ids;
+  std::size_t k = 0;
+  std::vector<std::int32_t> neighbors;  // words.size() x k, row-major, best first
+  std::vector<float> scores;            // the cosine of each, same shape
+};
+
 struct WordClusters {
   std::vector<std::int32_t> ids;
   std::vector<std::int32_t> labels; // labels[i] in [0, k) is the cluster of ids[i]
@@ -208,6 +219,9 @@ class Session {
   // same model trained further, or a smaller limit), the map is turned onto the previous one by
   // orthogonal Procrustes, so that it does not flip or spin between training steps.
   WordMap project(std::size_t limit, std::size_t components, bool align);
+  // The k nearest neighbours of each of the `limit` most frequent words among themselves (exact,
+  // by cosine). Throws shelf::Error unless 1 <= k < the number of words.
+  NeighborGraph neighbor_graph(std::size_t limit, std::size_t k);
   // Spherical k-means (cosine) of the `limit` most frequent words.
   WordClusters cluster(std::size_t k, std::size_t limit, std::uint64_t seed);
   // The sentence's token vectors, their sinusoidal position vectors times `scale`, and the sums.

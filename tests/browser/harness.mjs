@@ -79,6 +79,16 @@ export async function waitForLesson(page, id, timeout = 30000) {
   await page.waitForSelector(`body[data-ready="true"] article[data-lesson="${id}"]`, { timeout });
 }
 
+/**
+ * Opens the small training corpus (Genesis 1–10, web/data/sample.txt) from the data panel, as a
+ * visitor would, and waits until its random start is ready to train.
+ */
+export async function openSampleCorpus(page) {
+  await page.getByText('Data: the corpus, your own files, downloads').click();
+  await page.getByLabel(/Open a corpus/).setInputFiles(join(repoRoot, 'web/data/sample.txt'));
+  await page.waitForSelector('body[data-training-phase="ready"]');
+}
+
 export async function screenshot(page, name) {
   mkdirSync(screenshotDir, { recursive: true });
   const path = join(screenshotDir, `${name}.png`);

@@ -27,7 +27,7 @@ async function canvasColours(page, selector) {
 test('clusters: k-means colours the map, and the categories get a purity and an adjusted Rand index', async () => {
   const { page, problems } = await openPage(site.context, `${site.url}?lesson=clusters`);
   await waitForLesson(page, 'clusters');
-  await page.waitForSelector('.cluster-map[data-clusters="8"][data-words="2000"]');
+  await page.waitForSelector('.cluster-map[data-groups="8"][data-words="2000"]');
   await page.waitForFunction(() => /\d/.test(document.querySelector('[data-fact="ari"]')?.textContent ?? ''));
   await page.waitForTimeout(300);
   const hex = (c) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)).join(',');
@@ -50,7 +50,7 @@ test('clusters: k-means colours the map, and the categories get a purity and an 
   // The slider is a keyboard control: one step right is one more cluster.
   await page.getByLabel('Number of clusters (k)', { exact: true }).focus();
   await page.keyboard.press('ArrowRight');
-  await page.waitForSelector('.cluster-map[data-clusters="9"]');
+  await page.waitForSelector('.cluster-map[data-groups="9"]');
   await page.waitForFunction(() => document.querySelectorAll('.cluster-legend li').length === 9);
   await page.waitForURL(/clusters=9/);
 
@@ -139,7 +139,7 @@ test('retrieval: a question retrieves the passage that answers it, marked, with 
 test('each of lessons 4–6 renders alone at its embed URL, with the settings of the link', async () => {
   const cases = [
     ['clusters', 'clusters=5&categories=0', async (page) => {
-      await page.waitForSelector('.cluster-map[data-clusters="5"]');
+      await page.waitForSelector('.cluster-map[data-groups="5"]');
       assert.equal(await page.getByLabel('Show the category words', { exact: true }).isChecked(), false);
     }],
     ['positions', 'sentenceA=the+cat+ate+the+fish&sentenceB=the+fish+ate+the+cat&posScale=0.5', async (page) => {

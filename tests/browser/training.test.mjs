@@ -3,9 +3,8 @@
 // books move; the timeline replays the start; the same settings and seed train the same vectors.
 // Also measures the longest main-thread task while the bundled corpus trains.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { openPage, repoRoot, screenshot, useSiteAndBrowser, waitForLesson } from './harness.mjs';
+import { openPage, openSampleCorpus, screenshot, useSiteAndBrowser, waitForLesson } from './harness.mjs';
 
 const site = useSiteAndBrowser();
 
@@ -38,9 +37,7 @@ test('training from scratch lowers the loss and moves the books; the timeline re
   const { page, problems } = await openPage(site.context, `${site.url}?lesson=shelves&${settings}`);
   await waitForLesson(page, 'shelves');
 
-  await page.getByText('Data: the corpus, your own files, downloads').click();
-  await page.getByLabel(/Open a corpus/).setInputFiles(join(repoRoot, 'web/data/sample.txt'));
-  await page.waitForSelector('body[data-training-phase="ready"]');
+  await openSampleCorpus(page);
   assert.match(await page.locator('.data-message').innerText(), /Opened sample\.txt: [\d,]+ words/);
   assert.match(await page.locator('.status-bar').innerText(), /trained live on sample\.txt/);
 

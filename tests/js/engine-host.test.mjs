@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 
-import { animals, hostFor, loadEngine, missingEngine, smallTraining, twoTopicText } from './support.mjs';
+import { animals, hostFor, loadEngine, missingEngine, places, smallTraining, twoTopicText } from './support.mjs';
 
 const skip = missingEngine() ?? false;
 
@@ -37,6 +37,8 @@ describe('engine host', { skip }, () => {
     failsWith(await call('train'), 'no-model');
     failsWith(await call('pause'), 'no-model');
     failsWith(await call('search', { query: 'cat' }), 'no-model');
+    failsWith(await call('neighborGraph'), 'no-model');
+    failsWith(await call('umap'), 'no-model');
   });
 
   test('training runs in slices with progress events, pauses, steps and finishes', async () => {
@@ -184,6 +186,70 @@ describe('engine host', { skip }, () => {
       assert.ok(clusters.labels.every((l) => l === 0 || l === 1));
       assert.ok(clusters.inertia >= 0);
       failsWith(await h.call('cluster', { k: 50, limit: 20 }), 'bad-input', /only 20 words/);
+    });
+
+    test('neighborGraph: each frequent word with its neighbours among them, as neighbors answers', async () => {
+      const reply = await h.call('neighborGraph', { limit: 100, k: 3 });
+      const all = resultOf(reply);
+      assert.equal(all.words.length, 22);
+      assert.equal(all.k, 3);
+      assert.ok(all.neighbors instanceof Int32Array && all.scores instanceof Float32Array);
+      assert.equal(all.neighbors.length, 66);
+      assert.ok(reply.transfer.includes(all.neighbors.buffer) && reply.transfer.includes(all.scores.buffer));
+      for (const i of [0, 5, 21]) {
+        const near = resultOf(await h.call('neighbors', { word: all.words[i], k: 3 }));
+        assert.deepEqual([...all.neighbors.subarray(3 * i, 3 * i + 3)], [...near.ids]);
+      }
+      const few = resultOf(await h.call('neighborGraph', { limit: 10, k: 4 }));
+      few.neighbors.forEach((id, j) => assert.ok(id >= 0 && id < 10 && id !== Math.floor(j / 4), `row ${Math.floor(j / 4)}: ${id}`));
+      failsWith(await h.call('neighborGraph', { limit: 10, k: 10 }), 'bad-input', /only 10 words/);
+    });
+
+    test('umap lays the two topics apart, the same picture for the same seed', async () => {
+      const fields = { limit: 22, neighbors: 5, epochs: 150, seed: 3 };
+      const map = resultOf(await h.call('umap', fields));
+      assert.equal(map.words.length, 22);
+      assert.equal(map.neighbors, 5);
+      assert.equal(map.aligned, false);
+      assert.ok(map.points instanceof Float32Array);
+      assert.equal(map.points.length, 44);
+      assert.ok(map.points.every(Number.isFinite));
+      // Words of one topic lie nearer one another than words of the other topic.
+      const at = (word) => map.words.indexOf(word);
+      const gap = (a, b) => Math.hypot(map.points[2 * at(a)] - map.points[2 * at(b)], map.points[2 * at(a) + 1] - map.points[2 * at(b) + 1]);
+      const pairs = (xs, ys) => xs.flatMap((x) => ys.filter((y) => y !== x).map((y) => gap(x, y)));
+      const mean = (values) => values.reduce((sum, v) => sum + v, 0) / values.length;
+      assert.ok(mean(pairs(animals, animals)) < mean(pairs(animals, places)), 'animals cluster apart from places');
+
+      assert.deepEqual(resultOf(await h.call('umap', fields)).points, map.points, 'same seed, same layout');
+      assert.notDeepEqual(resultOf(await h.call('umap', { ...fields, seed: 4 })).points, map.points);
+
+      // Turned onto a reference: onto itself it stays put; onto a rotated copy it turns with it.
+      const onItself = resultOf(await h.call('umap', { ...fields, reference: map.points }));
+      assert.equal(onItself.aligned, true);
+      onItself.points.forEach((v, i) => assert.ok(Math.abs(v - map.points[i]) < 1e-3));
+      const turned = map.points.map((v, i) => (i % 2 ? map.points[i - 1] : -map.points[i + 1]));
+      const ontoTurned = resultOf(await h.call('umap', { ...fields, reference: turned }));
+      ontoTurned.points.forEach((v, i) => assert.ok(Math.abs(v - turned[i]) < 1e-3));
+
+      // A start other than random (e.g. the PCA map) changes the picture, still seeded.
+      const pca = resultOf(await h.call('project', { limit: 22, align: false }));
+      const fromPca = resultOf(await h.call('umap', { ...fields, initial: pca.points }));
+      assert.notDeepEqual(fromPca.points, map.points);
+      assert.deepEqual(resultOf(await h.call('umap', { ...fields, initial: pca.points })).points, fromPca.points);
+    });
+
+    test('umap: small vocabularies get fewer neighbours, wrong shapes are bad input, a newer request cancels', async () => {
+      assert.equal(resultOf(await h.call('umap', { limit: 22, neighbors: 50, epochs: 5 })).neighbors, 20);
+      failsWith(await h.call('umap', { limit: 22, initial: [1, 2, 3] }), 'bad-input', /`initial` has 3 values; 22 words need 44/);
+      failsWith(await h.call('umap', { limit: 22, reference: new Float32Array(2) }), 'bad-input', /`reference`/);
+      failsWith(await h.call('umap', { limit: 2 }), 'bad-input', /at least 3 words/);
+      const [first, second] = await Promise.all([
+        h.call('umap', { limit: 22, epochs: 400 }),
+        h.call('umap', { limit: 22, epochs: 5 }),
+      ]);
+      failsWith(first, 'cancelled', /newer umap/);
+      assert.equal(resultOf(second).points.length, 44);
     });
 
     test('indexDocuments, search and the prompt', async () => {

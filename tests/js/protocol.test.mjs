@@ -21,12 +21,16 @@ test('defaults are filled in and given fields kept', () => {
   });
   assert.deepEqual(parseRequest({ id: 1, type: 'project' }).fields, { limit: 2000, components: 2, align: true });
   assert.deepEqual(parseRequest({ id: 1, type: 'search', query: 'q' }).fields, { query: 'q', k: 3 });
+  assert.deepEqual(parseRequest({ id: 1, type: 'neighborGraph' }).fields, { limit: 2000, k: 15 });
+  assert.deepEqual(parseRequest({ id: 1, type: 'umap' }).fields, {
+    limit: 2000, neighbors: 15, minDist: 0.1, epochs: 200, learningRate: 1, seed: 1,
+  });
 });
 
 test('every request type of the contract is known', () => {
   const contract = ['init', 'loadCorpus', 'configure', 'train', 'pause', 'step', 'loadVectors', 'vocabulary',
     'vector', 'similarity', 'neighbors', 'analogy', 'project', 'cluster', 'positions', 'indexDocuments', 'search',
-    'exportVectors', 'index', 'cancelTraining', 'memory', 'estimateMemory'];
+    'exportVectors', 'index', 'cancelTraining', 'memory', 'estimateMemory', 'neighborGraph', 'umap'];
   assert.deepEqual(Object.keys(Requests).sort(), [...contract].sort());
   assert.deepEqual(Object.keys(RequestType).sort(), [...contract].sort());
 });
@@ -56,6 +60,11 @@ test('malformed messages are refused with what is wrong', () => {
   assert.throws(() => parseRequest({ id: 1, type: 'configure', sample: NaN }), badRequest(/finite/));
   assert.throws(() => parseRequest({ id: 1, type: 'project', align: 'yes' }), badRequest(/true or false/));
   assert.throws(() => parseRequest({ id: 1, type: 'cluster' }), badRequest(/missing field `k`/));
+  assert.throws(() => parseRequest({ id: 1, type: 'neighborGraph', k: 0 }), badRequest(/`k` must be a whole number >= 1/));
+  assert.throws(() => parseRequest({ id: 1, type: 'umap', neighbors: 1 }), badRequest(/`neighbors` must be a whole number >= 2/));
+  assert.throws(() => parseRequest({ id: 1, type: 'umap', minDist: 2 }), badRequest(/`minDist` must be from 0 to 1/));
+  assert.throws(() => parseRequest({ id: 1, type: 'umap', learningRate: 0 }), badRequest(/`learningRate` must be above 0/));
+  assert.throws(() => parseRequest({ id: 1, type: 'umap', initial: 'x' }), badRequest(/`initial` must be a Float32Array/));
 });
 
 test('either-or fields are checked together', () => {

@@ -3,7 +3,8 @@
 // nobody told the engine about (countries, animals, actions, emotions) are then laid over the
 // clusters, and two numbers say how well the unlabelled clusters separate them.
 import { boolParam, choiceParam, intParam } from '../state.js';
-import { clusterMap, clusterShape, clusterSwatch } from '../ui/cluster-map.js';
+import { groupStyle, groupSwatch } from '../ui/groups.js';
+import { wordMap } from '../ui/word-map.js';
 
 export const id = 'clusters';
 export const title = 'Clusters';
@@ -116,7 +117,7 @@ export function mount(container, context) {
   );
 
   // ---- map, legend, table
-  const map = clusterMap({ label: 'Map of the most frequent words, coloured by cluster' });
+  const map = wordMap({ label: 'Map of the most frequent words, coloured by cluster', height: null, className: 'cluster-map', frequentLabels: false });
   const status = h('p', { class: 'hint', role: 'status', 'data-role': 'cluster-status' });
   const legendList = h('ol', { class: 'cluster-legend', 'aria-label': 'Clusters' });
   const tableBox = h('div', { class: 'word-table-wrap cluster-table', hidden: true });
@@ -246,10 +247,12 @@ export function mount(container, context) {
       for (const word of category.words) {
         if (!index.has(word)) continue;
         categoryOf.set(index.get(word), category);
-        marks.push([index.get(word), category.tag]);
+        marks.push([index.get(word), 'member', category.tag]);
       }
     }
-    map.setData(words, projection.points, labels, k, {
+    map.setGroups(labels, { badges: true, count: k });
+    map.setData(words, projection.points, {
+      duration: 0,
       description: `Map of the ${format.int(words.length)} most frequent words in ${k} clusters (colour, shape and number). The list beside the map and the table view name each cluster's words.`,
       tooltip: (i) => `${words[i]} · cluster ${labels[i] + 1}${categoryOf.has(i) ? ` · ${categoryOf.get(i).singular}` : ''}`,
     });
@@ -296,9 +299,9 @@ export function mount(container, context) {
         onmouseenter: () => map.setHighlight(c),
         onmouseleave: () => map.setHighlight(pressed),
       },
-      clusterSwatch(c),
+      groupSwatch(c),
       h('span', { class: 'cluster-name' }, `Cluster ${c + 1}`),
-      h('span', { class: 'cluster-size' }, ` · ${sizes[c]} words · ${clusterShape(c)}`),
+      h('span', { class: 'cluster-size' }, ` · ${sizes[c]} words · ${groupStyle(c).shape}`),
       h('span', { class: 'cluster-words' }, names.join(', ')));
       return h('li', null, button);
     }));
@@ -315,7 +318,7 @@ export function mount(container, context) {
         const members = words.filter((_, i) => labels[i] === c);
         return h('tr', { 'data-cluster': String(c + 1) },
           h('th', { scope: 'row' }, String(c + 1)),
-          h('td', null, clusterSwatch(c), ' ', clusterShape(c)),
+          h('td', null, groupSwatch(c), ' ', groupStyle(c).shape),
           h('td', null, String(sizes[c])),
           h('td', null, (central?.[c] ?? firstWords(words, labels, c, CENTRAL_WORDS)).join(', ')),
           h('td', null, h('details', null, h('summary', null, `${members.length} words`), h('p', { class: 'cluster-members' }, members.join(', ')))));
@@ -357,7 +360,7 @@ export function mount(container, context) {
     const contingency = h('table', { class: 'contingency' },
       h('caption', { class: 'hint' }, 'How many words of each category fall in each cluster (only clusters that hold any).'),
       h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Category'),
-        usedClusters.map((c) => h('th', { scope: 'col' }, clusterSwatch(c, 12), ` ${c + 1}`)))),
+        usedClusters.map((c) => h('th', { scope: 'col' }, groupSwatch(c, 12), ` ${c + 1}`)))),
       h('tbody', null, rows.map(({ category }) => h('tr', null,
         h('th', { scope: 'row' }, `${category.name} (${category.tag})`),
         usedClusters.map((c) => {

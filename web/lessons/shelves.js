@@ -1,10 +1,11 @@
 // Lesson 2, the centrepiece: the library shelves. Every frequent word is a book on a map of the
-// library floor (PCA of the vectors, kept in a steady frame by Procrustes alignment). Training
+// library floor (PCA of the vectors, kept in a steady frame by Procrustes alignment; or UMAP of
+// the engine's neighbour graph, when asked: seeded, so a link shows the same picture). Training
 // from random vectors moves books that are "checked out together" (seen in the same contexts)
 // onto the same shelves. Controls drive training; the timeline replays its checkpoints; a probe
 // word shows its nearest neighbours as they change. A table is the map's text alternative.
 import { SPEEDS, stringParam } from '../state.js';
-import { MAP_WORDS, TRAINING_KEYS } from '../training.js';
+import { MAP_WORDS, TRAINING_KEYS, UMAP_NEIGHBORS, umapLayout } from '../training.js';
 
 export const id = 'shelves';
 export const title = 'The library shelves';
@@ -12,7 +13,7 @@ export const summary =
   'Picture a library whose librarians never read a book: they only watch which books are checked out together, and move those books a little closer on the shelves each time. ' +
   'Nobody labels the zones, yet the books on each shelf end up belonging together. Word2vec does the same with words: every word is a book, every window of a sentence a checkout.';
 export const params = { probe: stringParam('king', 60) };
-export const settings = [...TRAINING_KEYS, 'view'];
+export const settings = [...TRAINING_KEYS, 'view', 'projection'];
 
 /** The rows of the table view shown at once (more on request). */
 const TABLE_PAGE = 100;
@@ -31,7 +32,7 @@ const SETTING_FIELDS = [
 
 export function mount(container, context) {
   const { engine, store, training, ui } = context;
-  const { h, fill, format, wordInput, scatterMap, lossChart } = ui;
+  const { h, fill, format, wordInput, wordMap, lossChart } = ui;
 
   // ---- controls
   const playButton = h('button', { type: 'button', onclick: () => act(() => training.play()) }, '▶ Play');
@@ -50,7 +51,7 @@ export function mount(container, context) {
   const message = h('p', { class: 'train-message', role: 'status' });
 
   // ---- map, its table alternative, the timeline
-  const scatter = scatterMap({ label: 'Map of the library: the most frequent words', height: null });
+  const scatter = wordMap({ label: 'Map of the library: the most frequent words', height: null });
   const mapCaption = h('p', { class: 'hint map-caption' });
   const tableBox = h('div', { class: 'word-table-wrap', hidden: true });
   const viewChoice = h(
@@ -61,6 +62,16 @@ export function mount(container, context) {
       h('label', { class: 'choice' },
         h('input', { type: 'radio', name: 'shelves-view', value: view, checked: store.get().view === view, onchange: () => store.set({ view }) }),
         view === 'map' ? 'a map' : 'a table'),
+    ),
+  );
+  const projectionChoice = h(
+    'fieldset',
+    { class: 'view-choice projection-choice' },
+    h('legend', null, 'Lay the books out by'),
+    [['pca', 'PCA: the two directions the vectors vary most'], ['umap', 'UMAP: keep each word near its neighbours']].map(([projection, text]) =>
+      h('label', { class: 'choice' },
+        h('input', { type: 'radio', name: 'shelves-projection', value: projection, checked: store.get().projection === projection, onchange: () => store.set({ projection }) }),
+        text),
     ),
   );
   const legend = h(
@@ -125,7 +136,7 @@ export function mount(container, context) {
         stats,
         h('p', { class: 'hint' }, 'Play scatters the books at random (fresh vectors) and trains; watch them find their shelves. Step trains one slice.'),
         message,
-        viewChoice,
+        h('div', { class: 'row map-choices' }, viewChoice, projectionChoice),
         scatter.element,
         tableBox,
         mapCaption,
@@ -171,6 +182,7 @@ export function mount(container, context) {
   let staticMap = null; // the map of loaded vectors when no training run exists
   let tableRows = TABLE_PAGE;
   let disposed = false;
+  let layingOut = false; // a UMAP layout of the static map is on its way
 
   // Gives the run up: the engine frees the trainer and the corpus; the starting vectors come back.
   async function cancelTraining() {
@@ -217,13 +229,32 @@ export function mount(container, context) {
     return marks;
   }
 
+  /** The points of a map (a checkpoint or the static map) in the projection asked for, when it has them. */
+  function layoutOf(source) {
+    const umap = store.get().projection === 'umap' && source.umap;
+    return { points: umap ? source.umap : source.points, projection: umap ? 'umap' : 'pca' };
+  }
+
+  function projectionText(source, projection, checkpoint) {
+    if (projection === 'umap') {
+      return ` UMAP of each word's ${UMAP_NEIGHBORS} nearest neighbours (seed ${store.get().seed}): near books are neighbours, but distances between far shelves mean little.`;
+    }
+    const explained = source.explained?.length >= 2 ? ` The two axes keep ${Math.round((source.explained[0] + source.explained[1]) * 100)}% of the variation of the vectors.` : '';
+    if (store.get().projection !== 'umap') return explained;
+    if (layingOut || (checkpoint && (training.state.phase === 'running' || checkpoint === training.state.checkpoints.at(-1)))) {
+      return `${explained} Laying the books out with UMAP…`;
+    }
+    return `${explained} This checkpoint was recorded before UMAP was chosen: it is shown with PCA.`;
+  }
+
   function renderMap(duration = 450) {
     const checkpoint = currentCheckpoint();
     const source = checkpoint ?? staticMap;
     if (!source) return;
-    const points = source.points;
+    const { points, projection } = layoutOf(source);
     // When the first map appeared (ms since navigation): reported by the browser tests.
     document.body.dataset.firstMapMs ??= String(Math.round(performance.now()));
+    scatter.element.dataset.projection = projection;
     scatter.setData(source.words, points, {
       duration,
       description: `Map of the library: ${source.words.length} words${checkpoint ? `, after ${format.int(checkpoint.progress?.wordsDone ?? 0)} words of training` : ''}. The table view lists them.`,
@@ -233,7 +264,7 @@ export function mount(container, context) {
     const { checkpoints } = training.state;
     const index = checkpoint ? (shownIndex ?? checkpoints.length - 1) : -1;
     renderProbe(probeEntry, index > 0 ? checkpoints[index - 1].probe : null);
-    const explained = source.explained?.length >= 2 ? ` The two axes keep ${Math.round((source.explained[0] + source.explained[1]) * 100)}% of the variation of the vectors.` : '';
+    const explained = projectionText(source, projection, checkpoint);
     mapCaption.textContent = checkpoint
       ? `Checkpoint ${(shownIndex ?? training.state.checkpoints.length - 1) + 1} of ${training.state.checkpoints.length}.${explained}`
       : `The loaded vectors, already trained. Play starts over from random vectors with the settings on the right.${explained}`;
@@ -296,6 +327,7 @@ export function mount(container, context) {
   async function renderTable(source) {
     const run = ++tableTicket;
     const rows = source.words.slice(0, tableRows);
+    const { points, projection } = layoutOf(source);
     const nearest = await Promise.all(
       rows.map((word) => engine.neighbors({ word, k: 1 }).then((r) => r.words[0] ?? '', () => '')),
     );
@@ -303,14 +335,14 @@ export function mount(container, context) {
     const table = h(
       'table',
       null,
-      h('caption', { class: 'hint' }, `The ${format.int(rows.length)} most frequent of the ${format.int(source.words.length)} words on the map, with their map coordinates and their nearest word (by cosine).`),
+      h('caption', { class: 'hint' }, `The ${format.int(rows.length)} most frequent of the ${format.int(source.words.length)} words on the map, with their map coordinates (${projection === 'umap' ? 'UMAP' : 'PCA'}) and their nearest word (by cosine).`),
       h('thead', null, h('tr', null, h('th', { scope: 'col' }, '#'), h('th', { scope: 'col' }, 'word'), h('th', { scope: 'col' }, 'x'), h('th', { scope: 'col' }, 'y'), h('th', { scope: 'col' }, 'nearest word'))),
       h('tbody', null, rows.map((word, i) =>
         h('tr', null,
           h('td', null, String(i + 1)),
           h('th', { scope: 'row' }, word),
-          h('td', null, source.points[2 * i].toFixed(3)),
-          h('td', null, source.points[2 * i + 1].toFixed(3)),
+          h('td', null, points[2 * i].toFixed(3)),
+          h('td', null, points[2 * i + 1].toFixed(3)),
           h('td', null, nearest[i])))),
     );
     const more = rows.length < source.words.length
@@ -387,9 +419,32 @@ export function mount(container, context) {
         : { word: probeWord, words: neighbors.words, scores: neighbors.scores });
       staticMap = { ...map, probe: probeEntry };
       renderMap(0);
+      layoutStaticMap();
     } catch (error) {
       if (error.code === 'no-model') mapCaption.textContent = 'No vectors yet: press Play to train on the corpus.';
       else message.textContent = `⚠ ${error.message}`;
+    }
+  }
+
+  // UMAP of the static map, once per map, when asked for; the PCA map shows meanwhile.
+  let layoutTicket = 0;
+  async function layoutStaticMap() {
+    const map = staticMap;
+    if (!map || map.umap || store.get().projection !== 'umap' || training.state.phase !== 'idle') return;
+    const run = ++layoutTicket;
+    layingOut = true;
+    renderMap(0);
+    try {
+      const { points } = await umapLayout(engine, store.get().seed, map);
+      if (run !== layoutTicket || disposed || staticMap !== map) return;
+      map.umap = points;
+    } catch (error) {
+      if (run === layoutTicket && error.code !== 'cancelled') message.textContent = `⚠ ${error.message}`;
+    } finally {
+      if (run === layoutTicket) {
+        layingOut = false;
+        if (!disposed) renderMap(600);
+      }
     }
   }
 
@@ -419,6 +474,13 @@ export function mount(container, context) {
       if (table) renderMap(0);
     }
     if (changed.has('speed')) speed.value = String(state.speed);
+    if (changed.has('projection') || (changed.has('seed') && state.projection === 'umap')) {
+      for (const radio of projectionChoice.querySelectorAll('input')) radio.checked = radio.value === state.projection;
+      if (changed.has('seed') && staticMap) staticMap.umap = undefined; // the seed is UMAP's too
+      if (training.state.phase === 'idle') layoutStaticMap();
+      else training.layoutNewest();
+      renderMap(600);
+    }
     const changedSettings = SETTING_FIELDS.some((f) => changed.has(f.key));
     if (changedSettings) {
       for (const field of SETTING_FIELDS) {
