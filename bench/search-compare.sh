@@ -11,8 +11,8 @@
 # For each: `shelf bench-search` natively (float32 and int8) dumps the base vectors, the
 # held-out queries and the exact top-k; the wasm build (`node build/wasm/shelf.js`) loads
 # exactly those; then faiss IndexFlatIP and hnswlib (Debian python3-faiss, python3-hnswlib,
-# one thread) and, under Node, a plain Float32Array loop, hnswlib-wasm and voy-search (npm,
-# bench/package.json) answer the same queries. Ratios and tables go to stdout and to
+# one thread) and, under Node, a plain Float32Array loop, hnswlib-wasm and voy-search (npm
+# devDependencies of the root package.json) answer the same queries. Ratios and tables go to stdout and to
 # bench/out/search-<dataset>.md/.json; raw results to bench/out/search/<dataset>/.
 # --quick: 20,000 random vectors, 200 queries, a shorter sweep (a smoke run; its files are
 # named search-<dataset>-quick.*).
@@ -45,8 +45,8 @@ wasm="$repo/build/wasm/shelf.js"
 
 "$repo/scripts/ensure-packages.sh" python3-numpy python3-faiss python3-hnswlib
 command -v node >/dev/null && command -v npm >/dev/null || die "needs node and npm (Node 20, as the wasm build)"
-if [[ ! -d $script_dir/node_modules/hnswlib-wasm || ! -d $script_dir/node_modules/voy-search ]]; then
-  (cd "$script_dir" && npm ci --no-audit --no-fund >&2)
+if [[ ! -d $repo/node_modules/hnswlib-wasm || ! -d $repo/node_modules/voy-search ]]; then
+  (cd "$repo" && npm ci --no-audit --no-fund --loglevel=error >&2)
 fi
 
 out="$repo/bench/out"

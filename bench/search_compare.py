@@ -201,6 +201,10 @@ def report(args):
     ratios = {}
     if wasm and js:
         ratios["wasm exact / plain JS, 1 query per call (target >= 5)"] = ratio(wasm["exact_qps"], js["plain"]["exact_qps"])
+        if wasm.get("exact_scan_qps"):
+            # The float scan ExactIndex replaced as the engine's single-query search (same answers).
+            ratios["wasm float scan / plain JS, 1 query per call (before ExactIndex)"] = ratio(
+                wasm["exact_scan_qps"], js["plain"]["exact_qps"])
         ratios["wasm exact, all queries in one call / plain JS"] = ratio(wasm.get("exact_batch_qps"),
                                                                          js["plain"]["exact_qps"])
         if js.get("hnswlib_wasm"):
@@ -214,6 +218,9 @@ def report(args):
             ratios["wasm exact / voy-search"] = ratio(wasm["exact_qps"], js["voy"]["qps"])
     if native and py:
         ratios["native exact / faiss flat, 1 query per call"] = ratio(native["exact_qps"], py["faiss"]["exact_qps"])
+        if native.get("exact_scan_qps"):
+            ratios["native float scan / faiss flat, 1 query per call"] = ratio(native["exact_scan_qps"],
+                                                                                py["faiss"]["exact_qps"])
         ratios["native exact / faiss flat, all queries in one call"] = ratio(native.get("exact_batch_qps"),
                                                                             py["faiss"]["exact_batch_qps"])
         ratios[f"native HNSW / hnswlib at recall >= {target}"] = ratio(ann_qps(native), ann_qps(py["hnswlib"]))

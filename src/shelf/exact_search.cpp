@@ -58,6 +58,10 @@ void TopK::push(const float* scores, std::size_t n, std::int32_t first_id) {
   }
 }
 
+float TopK::threshold() const noexcept {
+  return heap_.size() < k_ || k_ == 0 ? -std::numeric_limits<float>::infinity() : heap_.front().score;
+}
+
 std::vector<Neighbor> TopK::take() {
   std::sort(heap_.begin(), heap_.end(), ranks_before);
   return std::move(heap_);

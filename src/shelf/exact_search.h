@@ -24,6 +24,8 @@ class TopK {
 
   // scores[i] belongs to id first_id + i.
   void push(const float* scores, std::size_t n, std::int32_t first_id);
+  // The score a new id must beat to enter: the k-th best kept, or -infinity until k are kept.
+  float threshold() const noexcept;
   // The selection, best first; the TopK is left empty.
   std::vector<Neighbor> take();
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "shelf/error.h"
+#include "shelf/int8_codes.h"
 #include "shelf/kernels.h"
 
 namespace shelf {
@@ -66,26 +67,6 @@ class HnswIndex::Int8Scorer {
   const std::int8_t* query_;
 };
 
-namespace {
-
-// Symmetric int8 codes with one scale: values = scale * codes. Returns the scale (0 for a zero
-// or non-finite vector, whose codes are all 0).
-float quantize(const float* values, std::size_t n, std::int8_t* codes) {
-  float largest = 0.0f;
-  for (std::size_t i = 0; i < n; ++i) largest = std::max(largest, std::fabs(values[i]));
-  if (!(largest > 0.0f) || !std::isfinite(largest)) {
-    std::fill(codes, codes + n, std::int8_t{0});
-    return 0.0f;
-  }
-  const float scale = largest / 127.0f;
-  for (std::size_t i = 0; i < n; ++i) {
-    const float level = std::round(values[i] / scale);
-    codes[i] = static_cast<std::int8_t>(level == level ? std::clamp(level, -127.0f, 127.0f) : 0.0f);
-  }
-  return scale;
-}
-
-}  // namespace
 
 HnswIndex::HnswIndex(const Matrix& rows, HnswParams params)
     : rows_(&rows), params_(params), dim_(rows.cols()), random_(params.seed) {
@@ -139,7 +120,7 @@ std::size_t HnswIndex::build_step(std::size_t count) {
 }
 
 void HnswIndex::quantize_row(std::size_t row) {
-  scales_[row] = quantize(rows_->row(row), dim_, codes_.data() + row * dim_);
+  scales_[row] = quantize_int8(rows_->row(row), dim_, codes_.data() + row * dim_);
 }
 
 int HnswIndex::draw_layer() {
@@ -354,7 +335,7 @@ std::vector<Neighbor> HnswIndex::search(const float* query, std::size_t k, std::
   };
   if (int8) {
     query_codes_.resize(dim_);
-    quantize(query, dim_, query_codes_.data());
+    quantize_int8(query, dim_, query_codes_.data());
     run(Int8Scorer(codes_.data(), scales_.data(), dim_, query_codes_.data()));
   } else {
     run(FloatScorer(*rows_, query));

@@ -68,6 +68,11 @@ std::int32_t dot_i8(const std::int8_t* a, const std::int8_t* b, std::size_t n) n
   return sum;
 }
 
+void dot_rows_i8(const std::int8_t* rows, std::size_t n_rows, std::size_t dim, const std::int8_t* query,
+                 std::int32_t* out) noexcept {
+  for (std::size_t r = 0; r < n_rows; ++r) out[r] = dot_i8(rows + r * dim, query, dim);
+}
+
 }  // namespace scalar
 
 #if defined(SHELF_SCALAR_ONLY)
@@ -92,6 +97,10 @@ void update_targets(const float* g, float* const* rows, std::size_t count, const
 }
 std::int32_t dot_i8(const std::int8_t* a, const std::int8_t* b, std::size_t n) noexcept {
   return scalar::dot_i8(a, b, n);
+}
+void dot_rows_i8(const std::int8_t* rows, std::size_t n_rows, std::size_t dim, const std::int8_t* query,
+                 std::int32_t* out) noexcept {
+  scalar::dot_rows_i8(rows, n_rows, dim, query, out);
 }
 bool simd_enabled() noexcept { return false; }
 const char* instruction_set() noexcept { return "scalar"; }
@@ -255,35 +264,81 @@ void update_targets(const float* g, float* const* rows, std::size_t count, const
   }
 }
 
-// xsimd 8.1 has no widening integer multiply-add, so this one kernel speaks SSE2 directly:
+// xsimd 8.1 has no widening integer multiply-add, so the int8 kernels speak SSE2 directly:
 // pmaddwd multiplies eight int16 pairs and adds neighbours into four int32 lanes, and every
 // target Shelf builds for has it (x86-64's baseline; Emscripten lowers it to wasm's
-// i32x4.dot_i16x8_s). Integer sums are exact, so the result equals the scalar one bit for bit.
+// i32x4.dot_i16x8_s). Integer sums are exact, so the results equal the scalar ones bit for bit.
+#if defined(__SSE2__)
+namespace {
+inline __m128i widen_low(__m128i v) noexcept {
+#if defined(__SSE4_1__)
+  return _mm_cvtepi8_epi16(v);
+#else
+  return _mm_srai_epi16(_mm_unpacklo_epi8(v, v), 8);  // sign-extend: the byte in both halves
+#endif
+}
+inline __m128i widen_high(__m128i v) noexcept { return widen_low(_mm_unpackhi_epi64(v, v)); }
+inline __m128i load16(const std::int8_t* p) noexcept { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); }
+inline std::int32_t lane_sum(__m128i v) noexcept {
+  alignas(16) std::int32_t lanes[4];
+  _mm_store_si128(reinterpret_cast<__m128i*>(lanes), v);
+  return lanes[0] + lanes[1] + lanes[2] + lanes[3];
+}
+inline std::int32_t tail_i8(std::int32_t sum, const std::int8_t* a, const std::int8_t* b, std::size_t i,
+                            std::size_t n) noexcept {
+  for (; i < n; ++i) sum += std::int32_t{a[i]} * std::int32_t{b[i]};
+  return sum;
+}
+}  // namespace
+#endif
+
 std::int32_t dot_i8(const std::int8_t* a, const std::int8_t* b, std::size_t n) noexcept {
 #if !defined(__SSE2__)
   return scalar::dot_i8(a, b, n);
 #else
-  const auto widen_low = [](__m128i v) {
-#if defined(__SSE4_1__)
-    return _mm_cvtepi8_epi16(v);
-#else
-    return _mm_srai_epi16(_mm_unpacklo_epi8(v, v), 8);  // sign-extend: the byte in both halves
-#endif
-  };
-  const auto widen_high = [&](__m128i v) { return widen_low(_mm_unpackhi_epi64(v, v)); };
   __m128i acc0 = _mm_setzero_si128(), acc1 = _mm_setzero_si128();
   std::size_t i = 0;
   for (; i + 16 <= n; i += 16) {
-    const __m128i va = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a + i));
-    const __m128i vb = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
+    const __m128i va = load16(a + i);
+    const __m128i vb = load16(b + i);
     acc0 = _mm_add_epi32(acc0, _mm_madd_epi16(widen_low(va), widen_low(vb)));
     acc1 = _mm_add_epi32(acc1, _mm_madd_epi16(widen_high(va), widen_high(vb)));
   }
-  alignas(16) std::int32_t lanes[4];
-  _mm_store_si128(reinterpret_cast<__m128i*>(lanes), _mm_add_epi32(acc0, acc1));
-  std::int32_t sum = lanes[0] + lanes[1] + lanes[2] + lanes[3];
-  for (; i < n; ++i) sum += std::int32_t{a[i]} * std::int32_t{b[i]};
-  return sum;
+  return tail_i8(lane_sum(_mm_add_epi32(acc0, acc1)), a, b, i, n);
+#endif
+}
+
+void dot_rows_i8(const std::int8_t* rows, std::size_t n_rows, std::size_t dim, const std::int8_t* query,
+                 std::int32_t* out) noexcept {
+#if !defined(__SSE2__)
+  scalar::dot_rows_i8(rows, n_rows, dim, query, out);
+#else
+  std::size_t r = 0;
+  for (; r + 4 <= n_rows; r += 4) {
+    const std::int8_t* r0 = rows + r * dim;
+    const std::int8_t* r1 = r0 + dim;
+    const std::int8_t* r2 = r1 + dim;
+    const std::int8_t* r3 = r2 + dim;
+    __m128i a0 = _mm_setzero_si128(), a1 = _mm_setzero_si128(), a2 = _mm_setzero_si128(), a3 = _mm_setzero_si128();
+    std::size_t i = 0;
+    for (; i + 16 <= dim; i += 16) {
+      const __m128i q = load16(query + i);
+      const __m128i ql = widen_low(q), qh = widen_high(q);
+      __m128i v = load16(r0 + i);
+      a0 = _mm_add_epi32(a0, _mm_add_epi32(_mm_madd_epi16(widen_low(v), ql), _mm_madd_epi16(widen_high(v), qh)));
+      v = load16(r1 + i);
+      a1 = _mm_add_epi32(a1, _mm_add_epi32(_mm_madd_epi16(widen_low(v), ql), _mm_madd_epi16(widen_high(v), qh)));
+      v = load16(r2 + i);
+      a2 = _mm_add_epi32(a2, _mm_add_epi32(_mm_madd_epi16(widen_low(v), ql), _mm_madd_epi16(widen_high(v), qh)));
+      v = load16(r3 + i);
+      a3 = _mm_add_epi32(a3, _mm_add_epi32(_mm_madd_epi16(widen_low(v), ql), _mm_madd_epi16(widen_high(v), qh)));
+    }
+    out[r] = tail_i8(lane_sum(a0), r0, query, i, dim);
+    out[r + 1] = tail_i8(lane_sum(a1), r1, query, i, dim);
+    out[r + 2] = tail_i8(lane_sum(a2), r2, query, i, dim);
+    out[r + 3] = tail_i8(lane_sum(a3), r3, query, i, dim);
+  }
+  for (; r < n_rows; ++r) out[r] = dot_i8(rows + r * dim, query, dim);
 #endif
 }
 

@@ -32,6 +32,10 @@ constexpr std::size_t kMaxTargets = 128;
 // int32 for n <= kMaxInt8Dim (127 * 127 * n < 2^31).
 std::int32_t dot_i8(const std::int8_t* a, const std::int8_t* b, std::size_t n) noexcept;
 constexpr std::size_t kMaxInt8Dim = 131072;
+// out[r] = dot_i8(rows + r * dim, query, dim) for r in [0, n_rows): the first pass of an exact
+// scan over int8 approximations (ExactIndex). Four rows share each widening of the query.
+void dot_rows_i8(const std::int8_t* rows, std::size_t n_rows, std::size_t dim, const std::int8_t* query,
+                 std::int32_t* out) noexcept;
 
 // Euclidean norm; built on dot.
 float norm(const float* x, std::size_t n) noexcept;
@@ -55,6 +59,8 @@ void dot_many(const float* x, const float* const* rows, std::size_t count, std::
 void update_targets(const float* g, float* const* rows, std::size_t count, const float* x,
                     float* grad, std::size_t n) noexcept;
 std::int32_t dot_i8(const std::int8_t* a, const std::int8_t* b, std::size_t n) noexcept;
+void dot_rows_i8(const std::int8_t* rows, std::size_t n_rows, std::size_t dim, const std::int8_t* query,
+                 std::int32_t* out) noexcept;
 }  // namespace scalar
 
 }  // namespace shelf::kernels

@@ -149,9 +149,12 @@ for (const [name, run] of builds) {
     const dump = mkdtempSync(join(work, `bench-${name}-`));
     const args = ['bench-search', '--n', '3000', '--dim', '16', '--queries', '50', '--ef', '16,400', '--json'];
     const result = json(run([...args, '--dump', dump]));
-    for (const key of ['exact_qps', 'ann_qps', 'ann_recall_at_10', 'build_seconds', 'index_bytes', 'float32_bytes']) {
+    for (const key of ['exact_qps', 'exact_scan_qps', 'exact_batch_qps', 'exact_build_seconds', 'ann_qps',
+      'ann_recall_at_10', 'build_seconds', 'index_bytes', 'float32_bytes']) {
       assert.equal(typeof result[key], 'number', key);
     }
+    // The exact index reads int8 codes (16 bytes a row here) and three floats of bounds per row.
+    assert.equal(result.exact_index_bytes, 3000 * (16 + 12));
     assert.equal(result.n, 3000);
     assert.equal(result.quantize, 'none');
     assert.equal(result.float32_bytes, 3000 * 16 * 4);
