@@ -20,7 +20,8 @@ import time
 
 BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
 REPO_ROOT = os.path.dirname(BENCH_DIR)
-TRAINERS = ("fasttext", "gensim", "shelf-native", "shelf-wasm")
+# shelf-native-2t: the native trainer on two threads, for the scaling figure in the same run.
+TRAINERS = ("fasttext", "gensim", "shelf-native", "shelf-native-2t", "shelf-wasm")
 ANALOGY_RESTRICT_VOCAB = 30000
 
 
@@ -199,7 +200,7 @@ def missing_reason(trainer):
     """Why a trainer cannot run here, or None."""
     if trainer == "fasttext" and not command_output(["sh", "-c", "command -v fasttext"]):
         return "`fasttext` not on PATH (apt-get install fasttext)"
-    if trainer == "shelf-native" and not os.access(shelf_native(), os.X_OK):
+    if trainer.startswith("shelf-native") and not os.access(shelf_native(), os.X_OK):
         return ("%s not built (cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release"
                 " && cmake --build build/native)" % os.path.relpath(shelf_native(), REPO_ROOT))
     if trainer == "shelf-wasm":
@@ -218,6 +219,8 @@ def train(trainer, settings, corpus, work_dir):
         return train_gensim(settings, corpus, work_dir)
     if trainer == "shelf-native":
         return train_shelf([shelf_native()], settings, corpus, work_dir, trainer, settings.threads)
+    if trainer == "shelf-native-2t":
+        return train_shelf([shelf_native()], settings, corpus, work_dir, trainer, 2)
     # WebAssembly has no threads here (no pthreads build): always one.
     return train_shelf(["node", shelf_wasm()], settings, corpus, work_dir, trainer, 1)
 
@@ -444,7 +447,7 @@ def compare(args):
             notes.append("%s skipped: %s." % (trainer, reason))
             print("%-12s skipped: %s" % (trainer, reason), flush=True)
             continue
-        threads = 1 if trainer == "shelf-wasm" else settings.threads
+        threads = {"shelf-wasm": 1, "shelf-native-2t": 2}.get(trainer, settings.threads)
         print("%-12s training..." % trainer, end=" ", flush=True)
         try:
             result = train(trainer, settings, corpus, work_dir)
@@ -494,6 +497,13 @@ def compare(args):
             result[key] = ratio(result["words_per_second"],
                                 reference["words_per_second"] if reference else None)
 
+    one, two = by_name.get("shelf-native"), by_name.get("shelf-native-2t")
+    if one and two and one["threads"] == 1:
+        scaling = ratio(two["words_per_second"], one["words_per_second"])
+        if scaling is not None:
+            notes.append("Thread scaling: shelf-native on 2 threads trains %.2f× as many words/s as on 1"
+                         " (2.00 would be linear; the 2 threads share this machine's 2 CPUs with"
+                         " nothing else only if the load average says so)." % scaling)
     machine["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     report = markdown_report(args.corpus, corpus, tokens, settings, machine, results, notes)
     base = os.path.join(out_dir, "train-%s%s" % (args.corpus, suffix))
