@@ -293,3 +293,21 @@ TEST_CASE("fuzz regression: a token cut at the length limit never ends with a jo
     }
   }
 }
+
+TEST_CASE("fuzz regression: a binary vector whose bytes read as digits is still binary") {
+  // fuzz_word2vec_binary: the float with bytes "1\n\n\n" written as word2vec binary made the row
+  // "1 1" followed by line ends, which the binary reader took for text and refused.
+  float value;
+  std::memcpy(&value, "1\n\n\n", sizeof value);
+  shelf::Embeddings e;
+  e.words = {"1"};
+  e.vectors.push_row(&value, 1);
+  const std::string written = shelf::write_vectors_to_bytes(e, Format::Word2VecBinary);
+  const shelf::Embeddings again = shelf::read_vectors_from_bytes(written, "digits.bin", Format::Word2VecBinary);
+  REQUIRE(again.words == e.words);
+  CHECK(std::memcmp(again.vectors.data(), &value, sizeof value) == 0);
+  // A text file named as binary still gets the hint, since it does not read as binary.
+  CHECK(load_error("2 3\na 0.5 1 2\nb 3 4 5\n", "text.bin", Format::Word2VecBinary) ==
+        "text.bin:2: looks like word2vec text (the first vector is written as numbers); read it as "
+        "word2vec-text");
+}
