@@ -96,10 +96,6 @@ void append_values(const float* values, std::size_t dim, char separator, ByteWri
   }
 }
 
-}  // namespace
-
-namespace {
-
 // Readers drop one byte order mark at the start of a file. A first word that itself starts with
 // U+FEFF (legal, if odd) gets a mark of its own in front, so it reads back whole.
 void protect_leading_byte_order_mark(const Embeddings& embeddings, ByteWriter& out) {
