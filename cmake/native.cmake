@@ -1,6 +1,10 @@
 find_package(Threads REQUIRED)
 
 set(SHELF_NATIVE_OPTIONS -O3)
+if(SHELF_FUZZ)
+  include(cmake/fuzz.cmake)
+  return()
+endif()
 if(SHELF_SANITIZE)
   set(SHELF_NATIVE_OPTIONS -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=address,undefined)

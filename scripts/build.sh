@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Configures and builds one or more presets: native, native-asan, wasm (default: native wasm).
+# Configures and builds one or more presets: native, native-asan, wasm, fuzz (default: native wasm).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 presets=("$@")

@@ -4,6 +4,7 @@
 #   scripts/setup.sh --browser  also Chromium, for the browser tests
 #   scripts/setup.sh --corpus   also the Debian packages the bundled corpus is made from
 #   scripts/setup.sh --bench    also the peers the benchmarks measure against
+#   scripts/setup.sh --fuzz     also clang and its libFuzzer runtime, for scripts/fuzz.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +16,7 @@ for arg in "$@"; do
     --browser) packages+=(chromium fonts-dejavu-core) ;;
     --corpus) packages+=(bible-kjv bible-kjv-text wordnet-base) ;;
     --bench) packages+=(fasttext python3-gensim python3-hnswlib python3-faiss) ;;
+    --fuzz) packages+=(clang libclang-rt-14-dev) ;;
     *) echo "setup.sh: unknown option $arg" >&2; exit 2 ;;
   esac
 done

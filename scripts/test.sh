@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every Shelf test: the doctest suites natively, under ASan+UBSan and as wasm under Node
-# (SIMD and scalar), the JavaScript protocol tests, and the browser tests in headless Chromium
+# (SIMD and scalar), the JavaScript protocol tests, the fuzz targets for a bounded time
+# (scripts/fuzz.sh; SHELF_FUZZ_SECONDS per target), and the browser tests in headless Chromium
 # (on the site scripts/build-site.sh builds).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +27,7 @@ run_suite native ctest --preset native
 run_suite native-asan ctest --preset native-asan
 run_suite wasm ctest --preset wasm
 run_suite cli node --test --test-timeout=300000 tests/cli/
+run_suite fuzz scripts/fuzz.sh
 if compgen -G "tests/browser/*.test.mjs" >/dev/null; then
   # The browser tests open the built site, as a visitor would.
   run_suite site scripts/build-site.sh

@@ -308,7 +308,13 @@ export function createHost(module, options = {}) {
     }
     // Results hold copies, never views of the wasm heap; transferring the heap would kill the engine.
     const transfer = transferablesOf(result).filter((buffer) => buffer !== heap());
-    emit({ id: request.id, ok: true, result }, transfer);
+    try {
+      emit({ id: request.id, ok: true, result }, transfer);
+    } catch (error) {
+      // A result postMessage cannot carry must still get its one reply, or the page waits forever.
+      const text = `the result of ${request.type} could not be sent: ${error?.message ?? error}`;
+      emit({ id: request.id, ok: false, error: { message: text, code: ErrorCode.internal } }, []);
+    }
   }
 
   return {

@@ -192,7 +192,8 @@ export function parseRequest(message) {
   const { id, type, ...given } = message;
   if (!Number.isSafeInteger(id)) throw badRequest('a request needs a whole-number `id`');
   if (typeof type !== 'string' || !Object.hasOwn(Requests, type)) {
-    throw badRequest(`unknown request type ${JSON.stringify(type)}`);
+    // Not JSON.stringify: a BigInt type (structured clone carries them) would make it throw.
+    throw badRequest(`unknown request type ${typeof type === 'string' ? JSON.stringify(type) : `(a ${typeof type})`}`);
   }
   const spec = Requests[type];
   for (const name of Object.keys(given)) {

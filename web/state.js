@@ -16,15 +16,20 @@ function param(fallback, parse, format = String) {
 export const stringParam = (fallback, maxLength = 200) =>
   param(fallback, (text) => (text.length <= maxLength ? text : undefined));
 
+// Plain decimal text only: Number() alone would also read '' and '  ' as 0 and '0x10' as 16.
+// '-0' reads as 0, which is what it writes back as.
+const INTEGER_TEXT = /^[+-]?\d+$/;
+const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 export const intParam = (fallback, min, max) =>
   param(fallback, (text) => {
-    const value = Number(text);
+    const value = INTEGER_TEXT.test(text) ? Number(text) + 0 : NaN;
     return Number.isInteger(value) && value >= min && value <= max ? value : undefined;
   });
 
 export const numberParam = (fallback, min, max) =>
   param(fallback, (text) => {
-    const value = Number(text);
+    const value = DECIMAL_TEXT.test(text) ? Number(text) + 0 : NaN;
     return Number.isFinite(value) && value >= min && value <= max ? value : undefined;
   });
 

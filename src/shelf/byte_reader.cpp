@@ -96,7 +96,9 @@ bool ByteReader::next_line(std::string_view& line, std::size_t max_length) {
   for (;;) {
     const char* start = data_ + begin_;
     const std::size_t available = end_ - begin_;
-    const void* newline = std::memchr(start + scanned, '\n', available - scanned);
+    // memchr must not see the null pointer of an empty memory input, even for 0 bytes.
+    const void* newline =
+        available > scanned ? std::memchr(start + scanned, '\n', available - scanned) : nullptr;
     std::size_t length = available;
     std::size_t used = available;
     if (newline) {

@@ -80,6 +80,9 @@ std::string nth_vector(std::uint64_t index, std::uint64_t count) {
   return "vector " + std::to_string(index + 1) + " of " + std::to_string(count);
 }
 
+// The vectors after the header.
+Embeddings read_rows(ByteReader& in, const Header& header, const ReadOptions& options);
+
 }  // namespace
 
 Embeddings read_word2vec_binary(ByteReader& in, const ReadOptions& options) {
@@ -98,17 +101,26 @@ Embeddings read_word2vec_binary(ByteReader& in, const ReadOptions& options) {
   const Header header = parse_header(strip_byte_order_mark(header_line), source, 1);
   in.skip(newline == std::string_view::npos ? head.size() : newline + 1);
 
+  const std::string_view body = in.peek(kSniffBytes);
+  const bool looks_like_text = row_is_text_with(body, body.size() < kSniffBytes, header.dim);
+  // Only a file that fails as binary is called text: a first vector whose float bytes happen to
+  // read as digits (binary as the writer writes it) is still binary.
+  try {
+    return read_rows(in, header, options);
+  } catch (const ParseError&) {
+    if (!looks_like_text) throw;
+    throw ParseError(source, 2,
+                     "looks like word2vec text (the first vector is written as numbers); read it "
+                     "as word2vec-text");
+  }
+}
+
+namespace {
+
+Embeddings read_rows(ByteReader& in, const Header& header, const ReadOptions& options) {
+  const std::string& source = in.source();
   const std::size_t dim = static_cast<std::size_t>(header.dim);
   const std::size_t row_bytes = dim * sizeof(float);
-  {
-    const std::string_view body = in.peek(kSniffBytes);
-    if (row_is_text_with(body, body.size() < kSniffBytes, header.dim)) {
-      throw ParseError(source, 2,
-                       "looks like word2vec text (the first vector is written as numbers); "
-                       "read it as word2vec-text");
-    }
-  }
-
   const std::uint64_t wanted = rows_wanted(header.count, options);
   Embeddings out;
   WordTable words(out.words);
@@ -192,4 +204,5 @@ Embeddings read_word2vec_binary(ByteReader& in, const ReadOptions& options) {
   return out;
 }
 
+}  // namespace
 }  // namespace shelf::io_detail

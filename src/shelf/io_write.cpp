@@ -96,11 +96,22 @@ void append_values(const float* values, std::size_t dim, char separator, ByteWri
   }
 }
 
+// Readers drop one byte order mark at the start of a file. A first word that itself starts with
+// U+FEFF (legal, if odd) gets a mark of its own in front, so it reads back whole.
+void protect_leading_byte_order_mark(const Embeddings& embeddings, ByteWriter& out) {
+  constexpr std::string_view kMark = "\xEF\xBB\xBF";
+  if (!embeddings.words.empty() && embeddings.words[0].compare(0, kMark.size(), kMark) == 0) {
+    out.append(kMark);
+  }
+}
+
 }  // namespace
 
 void write_word_rows(const Embeddings& embeddings, ByteWriter& out, bool with_header) {
   if (with_header) {
     out.append(std::to_string(embeddings.size()) + " " + std::to_string(embeddings.dim()) + "\n");
+  } else {
+    protect_leading_byte_order_mark(embeddings, out);
   }
   for (std::size_t row = 0; row < embeddings.size(); ++row) {
     out.append(embeddings.words[row]);
@@ -138,6 +149,7 @@ void write_projector_vectors(const Embeddings& embeddings, ByteWriter& out) {
 }
 
 void write_projector_metadata(const Embeddings& embeddings, ByteWriter& out) {
+  protect_leading_byte_order_mark(embeddings, out);
   for (const std::string& word : embeddings.words) {
     out.append(word);
     out.append('\n');

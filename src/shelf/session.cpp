@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <unordered_map>
 #include <utility>
 
@@ -256,6 +257,11 @@ Neighbors Session::neighbors_of_vector(const float* vector, std::size_t size, st
   const VectorStore& s = store();
   if (size != s.dim()) {
     throw Error("the vector has " + std::to_string(size) + " values, the model " + std::to_string(s.dim()));
+  }
+  for (std::size_t i = 0; i < size; ++i) {
+    if (!std::isfinite(vector[i])) {
+      throw Error("the vector's value " + std::to_string(i + 1) + " is not a finite number");
+    }
   }
   if (!mode.approximate) return to_neighbors(s, s.nearest(vector, k));
   std::vector<float> unit(vector, vector + size);

@@ -94,7 +94,10 @@ char32_t Tokenizer::to_lower(char32_t cp) noexcept {
 }
 
 void Tokenizer::append(char32_t cp) {
-  if (token_.size() + 4 > kMaxTokenBytes) return;  // keep whole characters only
+  if (token_full_ || token_.size() + 4 > kMaxTokenBytes) {  // keep whole characters only
+    token_full_ = true;
+    return;
+  }
   append_utf8(token_, cp);
 }
 

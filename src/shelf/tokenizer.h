@@ -37,6 +37,7 @@ class Tokenizer {
 
   std::string token_;
   char pending_joiner_ = 0;        // an apostrophe or hyphen seen after a word character
+  bool token_full_ = false;        // kMaxTokenBytes reached: the rest of this run is dropped
   bool sentence_has_tokens_ = false;
   // A multi-byte character cut by a block boundary.
   char32_t partial_ = 0;

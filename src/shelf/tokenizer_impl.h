@@ -6,6 +6,7 @@ namespace shelf {
 template <class Sink>
 void Tokenizer::flush(Sink& sink) {
   pending_joiner_ = 0;
+  token_full_ = false;
   if (token_.empty()) return;
   sink.token(std::string_view(token_));
   sentence_has_tokens_ = true;
@@ -17,7 +18,9 @@ void Tokenizer::on_code_point(char32_t cp, Sink& sink) {
   switch (classify(cp)) {
     case CharClass::Word:
       if (pending_joiner_) {
-        token_.push_back(pending_joiner_);
+        // A joiner is kept only with a character after it; no room for both cuts the token here.
+        if (token_.size() + 1 + 4 > kMaxTokenBytes) token_full_ = true;
+        if (!token_full_) token_.push_back(pending_joiner_);
         pending_joiner_ = 0;
       }
       append(to_lower(cp));

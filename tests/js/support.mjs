@@ -3,7 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 
+import { createEngineClient } from '../../wasm/client.js';
 import { createHost } from '../../wasm/engine-host.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -17,6 +19,53 @@ export function missingEngine() {
   const why = `no engine in ${wasmDir}: build it with emcmake cmake -S . -B build/wasm && cmake --build build/wasm`;
   if (process.env.SHELF_WASM_DIR) throw new Error(why);
   return why;
+}
+
+/** Why wasm/worker.js cannot be tested here, or false: it loads the engine from build/wasm beside it. */
+export function workerUnavailable() {
+  return (
+    missingEngine() ??
+    (path.resolve(wasmDir) !== path.join(repoRoot, 'build/wasm') ? `worker.js loads build/wasm, not ${wasmDir}` : false)
+  );
+}
+
+export const workerUrl = pathToFileURL(path.join(repoRoot, 'wasm/worker.js'));
+
+/**
+ * wasm/worker.js in a worker_threads Worker (through worker-shim.mjs), with wasm/client.js over
+ * it: `{ worker, client }`. The port gives the client what it expects of a browser Worker.
+ */
+export function startWorker(query = '', url = workerUrl.href) {
+  const worker = new Worker(new URL('./worker-shim.mjs', import.meta.url), {
+    workerData: { url: `${url}${query}` },
+  });
+  const port = {
+    postMessage: (message, transfer) => worker.postMessage(message, transfer),
+    addEventListener: (type, listener) => {
+      worker.on(type, (value) => listener(type === 'message' ? { data: value } : value));
+      // A thread that ends without an 'error' event (killed, or out of memory) must fail what waits
+      // on it, as a browser's error event does; else its requests would wait forever.
+      if (type === 'error') worker.on('exit', (code) => listener({ message: `the worker thread exited (code ${code})` }));
+    },
+  };
+  return { worker, client: createEngineClient(port) };
+}
+
+/**
+ * Trains until the worker says training stopped; resolves with the last progress. Subscribes
+ * before asking, so the last event is seen even when training had already finished (`train`
+ * then sends it before replying { running: false }), and rejects on a progress event that
+ * carries an error instead of waiting on.
+ */
+export function trainUntilStopped(engine, fields) {
+  let off;
+  const stopped = new Promise((resolve, reject) => {
+    off = engine.onProgress((progress, event) => {
+      if (event.error) reject(new Error(`training failed: ${event.error.message}`));
+      else if (!progress.running) resolve(progress);
+    });
+  });
+  return Promise.all([engine.train(fields), stopped]).finally(off).then(([, last]) => last);
 }
 
 /** The engine module, loaded as the worker would but with the wasm bytes given (Node cannot fetch files). */

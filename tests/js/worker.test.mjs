@@ -1,33 +1,11 @@
 // wasm/worker.js for real, in a Node worker thread, driven through wasm/client.js.
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 
-import { createEngineClient } from '../../wasm/client.js';
 import { ProtocolError } from '../../wasm/protocol.js';
-import { missingEngine, repoRoot, smallTraining, twoTopicText, wasmDir } from './support.mjs';
+import { smallTraining, startWorker, trainUntilStopped, twoTopicText, workerUnavailable, workerUrl } from './support.mjs';
 
-// worker.js loads the engine from build/wasm beside it; another build folder cannot be tested here.
-const skip =
-  missingEngine() ??
-  (path.resolve(wasmDir) !== path.join(repoRoot, 'build/wasm') ? `worker.js loads build/wasm, not ${wasmDir}` : false);
-
-const workerUrl = pathToFileURL(path.join(repoRoot, 'wasm/worker.js'));
-
-// What client.js expects of a browser Worker, over a worker_threads Worker.
-function startWorker(query = '', url = workerUrl.href) {
-  const worker = new Worker(new URL('./worker-shim.mjs', import.meta.url), {
-    workerData: { url: `${url}${query}` },
-  });
-  const port = {
-    postMessage: (message, transfer) => worker.postMessage(message, transfer),
-    addEventListener: (type, listener) =>
-      worker.on(type, (value) => listener(type === 'message' ? { data: value } : value)),
-  };
-  return { worker, client: createEngineClient(port) };
-}
+const skip = workerUnavailable();
 
 const rejectsWith = (promise, code, pattern = /./) =>
   assert.rejects(promise, (error) => error instanceof ProtocolError && error.code === code && pattern.test(error.message));
@@ -51,7 +29,8 @@ describe('worker.js in a worker thread', { skip }, () => {
   });
 
   test('training streams progress; aborting the signal pauses it', async () => {
-    await engine.configure(smallTraining);
+    // Many epochs, so that training cannot end before the pause arrives on a busy machine.
+    await engine.configure({ ...smallTraining, epochs: 100 });
     const seen = [];
     const unsubscribe = engine.onProgress((progress) => seen.push(progress));
     const controller = new AbortController();
@@ -77,10 +56,8 @@ describe('worker.js in a worker thread', { skip }, () => {
   });
 
   test('results arrive as typed arrays; engine errors reject with their code', async () => {
-    await engine.train({ wordsPerStep: 50000 });
-    await new Promise((resolve) => {
-      const off = engine.onProgress((p) => p.finished && (off(), resolve()));
-    });
+    await engine.configure(smallTraining);
+    assert.equal((await trainUntilStopped(engine, { wordsPerStep: 50000 })).finished, true);
     const near = await engine.neighbors({ word: 'sheep', k: 3 });
     assert.ok(near.ids instanceof Int32Array && near.scores instanceof Float32Array);
     assert.equal(near.words.length, 3);
