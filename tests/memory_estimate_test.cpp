@@ -2,10 +2,13 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <random>
+#include <regex>
 #include <string>
+#include <vector>
 
 #include "shelf/corpus.h"
 
@@ -202,4 +205,50 @@ TEST_CASE("training on a loaded corpus: four matrices; too wide offers fewer dim
   CHECK(advice.max_words > 0);
   CHECK(shelf::estimate_training_memory(advice.max_words, 300).total_bytes <= budget.available());
   CHECK(shelf::advise_memory(shelf::estimate_training_memory(20'000, 100), budget, "").fits);
+}
+
+namespace {
+
+// Every size a message names ("4.3 GB", "30 MB", "4.26 GB"), in order.
+std::vector<std::string> sizes_in(const std::string& message) {
+  std::vector<std::string> sizes;
+  const std::regex size(R"([\d.]+ (GB|MB|KB))");
+  for (auto it = std::sregex_iterator(message.begin(), message.end(), size); it != std::sregex_iterator(); ++it) {
+    sizes.push_back(it->str());
+  }
+  return sizes;
+}
+
+bool all_different(std::vector<std::string> sizes) {
+  std::sort(sizes.begin(), sizes.end());
+  return std::adjacent_find(sizes.begin(), sizes.end()) == sizes.end();
+}
+
+}  // namespace
+
+TEST_CASE("a refusal says each size once: the need, the limit, what is in use, and what is free when that reads apart") {
+  const MemoryEstimate wide = shelf::estimate_training_memory(1'000'000, 1200);  // about 19 GB
+
+  // A few megabytes in use leave "4.3 GB" of a "4.3 GB" limit: the free room is not said again.
+  const shelf::MemoryAdvice few = shelf::advise_memory(wide, {shelf::kWasm32MaxMemory, 30'000'000}, "");
+  REQUIRE_FALSE(few.fits);
+  CHECK(few.message.find("its limit is 4.3 GB, and 30 MB of it is already in use") != std::string::npos);
+  CHECK(few.message.find("free") == std::string::npos);
+  CHECK(sizes_in(few.message).size() == 3);  // needed, limit, in use
+  CHECK(all_different(sizes_in(few.message)));
+
+  // With much in use, what is left is said too.
+  const shelf::MemoryAdvice half = shelf::advise_memory(wide, {shelf::kWasm32MaxMemory, 2'000'000'000}, "");
+  CHECK(half.message.find("its limit is 4.3 GB, and 2.0 GB of it is already in use (2.3 GB free)") != std::string::npos);
+  CHECK(all_different(sizes_in(half.message)));
+
+  // A need just under the limit (4.26 GB) would read "4.3 GB" like the limit: both get a decimal more.
+  const MemoryEstimate close = shelf::estimate_training_memory(2'465'000, 100);
+  REQUIRE(shelf::format_bytes(close.total_bytes) == shelf::format_bytes(shelf::kWasm32MaxMemory));
+  const shelf::MemoryAdvice near = shelf::advise_memory(close, {shelf::kWasm32MaxMemory, 100'000'000}, "");
+  REQUIRE_FALSE(near.fits);
+  CHECK(near.message.find("needs about 4.26 GB of memory") != std::string::npos);
+  CHECK(near.message.find("its limit is 4.29 GB") != std::string::npos);
+  CHECK(sizes_in(near.message).size() == 4);
+  CHECK(all_different(sizes_in(near.message)));
 }

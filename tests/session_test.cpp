@@ -546,3 +546,24 @@ TEST_CASE("cancelling training drops the trainer and the corpus; loaded vectors 
   session.cancel_training();  // nothing to cancel: the loaded vectors answer still
   CHECK(session.neighbors("king", 1).words.front() == "queen");
 }
+
+TEST_CASE("a retrain counts on the old run's memory: configure frees it before it allocates") {
+  shelf::Session session;
+  CHECK(session.bytes_freed_by_configure() == 0);
+  session.load_corpus(two_topic_text(200, 1), 1, 0);
+  CHECK(session.bytes_freed_by_configure() == 0);  // the corpus stays
+  session.configure(small_params());
+  const std::size_t matrix = session.corpus_vocab_size() * 16 * sizeof(float);
+  CHECK(session.bytes_freed_by_configure() == 2 * matrix);  // the trainer's input and output
+  session.step(1000);
+  session.neighbors("cat", 2);  // the store: vectors and unit vectors
+  CHECK(session.bytes_freed_by_configure() == 4 * matrix);
+  // A retrain with other settings works from the same corpus, and starts from random vectors.
+  shelf::TrainingParams wider = small_params();
+  wider.dim = 32;
+  session.configure(wider);
+  CHECK(session.progress().words_done == 0);
+  CHECK(session.vector("cat").vector.size() == 32);
+  session.cancel_training();
+  CHECK(session.bytes_freed_by_configure() == 0);
+}

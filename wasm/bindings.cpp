@@ -194,9 +194,12 @@ val configure(Session& session, const val& options) {
     params.learning_rate = options["learningRate"].as<float>();
     params.seed = whole(options["seed"].as<double>(), "seed");
     if (session.has_corpus()) {
+      // A retrain frees the old run before it allocates the new one: that memory counts as free.
+      shelf::MemoryBudget budget = memory_budget();
+      budget.in_use -= std::min(budget.in_use, session.bytes_freed_by_configure());
       shelf::require_memory(shelf::estimate_training_memory(session.corpus_vocab_size(),
                                                              static_cast<std::size_t>(params.dim)),
-                            memory_budget(), "");
+                            budget, "");
     }
     return progress_to_js(session.configure(params));
   });

@@ -1,6 +1,9 @@
 // A dense row-major float matrix: one row per word (or document, or point).
 #pragma once
 #include <cstddef>
+#include <limits>
+#include <stdexcept>
+#include <string>
 #include <vector>
 
 namespace shelf {
@@ -9,7 +12,7 @@ class Matrix {
  public:
   Matrix() = default;
   Matrix(std::size_t rows, std::size_t cols, float fill = 0.0f)
-      : rows_(rows), cols_(cols), data_(rows * cols, fill) {}
+      : rows_(rows), cols_(cols), data_(element_count(rows, cols), fill) {}
 
   std::size_t rows() const noexcept { return rows_; }
   std::size_t cols() const noexcept { return cols_; }
@@ -30,12 +33,21 @@ class Matrix {
     data_.insert(data_.end(), values, values + count);
     ++rows_;
   }
-  void reserve_rows(std::size_t rows) { data_.reserve(rows * cols_); }
+  void reserve_rows(std::size_t rows) { data_.reserve(element_count(rows, cols_)); }
 
   // A copy whose rows have unit length (zero rows stay zero), for cosine similarity.
   Matrix normalized_rows() const;
 
  private:
+  // rows * cols, or std::length_error when that does not fit a size_t: on wasm32 a product past
+  // 4 Gi would wrap around to a small matrix that the caller then writes past.
+  static std::size_t element_count(std::size_t rows, std::size_t cols) {
+    if (cols != 0 && rows > std::numeric_limits<std::size_t>::max() / cols) {
+      throw std::length_error("a matrix of " + std::to_string(rows) + " x " + std::to_string(cols) + " floats");
+    }
+    return rows * cols;
+  }
+
   std::size_t rows_ = 0;
   std::size_t cols_ = 0;
   std::vector<float> data_;

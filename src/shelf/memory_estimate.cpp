@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <vector>
 
 #include "shelf/corpus.h"
 #include "shelf/io_internal.h"
@@ -168,20 +169,28 @@ MemoryEstimate estimate_vectors_memory(std::uint64_t file_bytes, std::string_vie
   return e;
 }
 
-std::string format_bytes(std::uint64_t bytes) {
-  char text[32];
+namespace {
+
+// `extra` more decimals than people usually read, for sizes that would otherwise read the same.
+std::string format_bytes_with(std::uint64_t bytes, int extra) {
+  char text[40];
   const double b = static_cast<double>(bytes);
+  const double scale = std::pow(10.0, extra);
   if (b >= 1e9) {
-    std::snprintf(text, sizeof text, "%.1f GB", b / 1e9);
+    std::snprintf(text, sizeof text, "%.*f GB", 1 + extra, b / 1e9);
   } else if (b >= 1e6) {
-    std::snprintf(text, sizeof text, "%.0f MB", std::ceil(b / 1e6));
+    std::snprintf(text, sizeof text, "%.*f MB", extra, std::ceil(b / 1e6 * scale) / scale);
   } else if (b >= 1e3) {
-    std::snprintf(text, sizeof text, "%.0f KB", std::ceil(b / 1e3));
+    std::snprintf(text, sizeof text, "%.*f KB", extra, std::ceil(b / 1e3 * scale) / scale);
   } else {
     std::snprintf(text, sizeof text, "%llu bytes", static_cast<unsigned long long>(bytes));
   }
   return text;
 }
+
+}  // namespace
+
+std::string format_bytes(std::uint64_t bytes) { return format_bytes_with(bytes, 0); }
 
 namespace {
 
@@ -205,6 +214,39 @@ std::uint64_t largest_fitting(std::uint64_t high, Fits fits) {
   return low;
 }
 
+// The sizes a refusal names, each readable apart from the others: two different sizes that would
+// read the same ("4.3 GB" needed of a "4.3 GB" limit) are both shown with more decimals.
+struct SizeTexts {
+  std::string needed, limit, in_use, free;  // in_use, free: empty when not worth saying
+};
+
+SizeTexts size_texts(const MemoryAdvice& advice) {
+  const std::uint64_t in_use = advice.limit > advice.available ? advice.limit - advice.available : 0;
+  const bool say_free = in_use > 0 && format_bytes(advice.available) != format_bytes(advice.limit);
+  std::vector<std::uint64_t> values{advice.needed, advice.limit, in_use, advice.available};
+  const std::vector<bool> said{true, true, in_use > 0, say_free};
+  std::vector<int> extra(values.size(), 0);
+  const auto text = [&](std::size_t i) { return format_bytes_with(values[i], extra[i]); };
+  for (bool clash = true; clash;) {
+    clash = false;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      for (std::size_t j = i + 1; j < values.size(); ++j) {
+        if (!said[i] || !said[j] || values[i] == values[j] || text(i) != text(j)) continue;
+        if (extra[i] >= 3 && extra[j] >= 3) continue;
+        extra[i] = std::min(extra[i] + 1, 3);
+        extra[j] = std::min(extra[j] + 1, 3);
+        clash = true;
+      }
+    }
+  }
+  SizeTexts texts;
+  texts.needed = text(0);
+  texts.limit = text(1);
+  if (said[2]) texts.in_use = text(2);
+  if (said[3]) texts.free = text(3);
+  return texts;
+}
+
 }  // namespace
 
 MemoryAdvice advise_memory(const MemoryEstimate& estimate, const MemoryBudget& budget, std::string_view name,
@@ -217,6 +259,7 @@ MemoryAdvice advise_memory(const MemoryEstimate& estimate, const MemoryBudget& b
   if (advice.fits) return advice;
 
   const std::uint64_t available = advice.available;
+  const SizeTexts sizes = size_texts(advice);
   std::string what;
   std::string ways;
   if (estimate.kind == MemoryEstimate::Kind::Training) {
@@ -227,7 +270,7 @@ MemoryAdvice advise_memory(const MemoryEstimate& estimate, const MemoryBudget& b
     const std::uint64_t per_word = estimate.words ? estimate.total_bytes / estimate.words + 1 : 0;
     advice.max_words = per_word ? available / per_word : 0;
     what = "training " + with_commas(estimate.words) + " words with " + std::to_string(estimate.dim) +
-           " dimensions needs about " + format_bytes(estimate.total_bytes) + " of memory";
+           " dimensions needs about " + sizes.needed + " of memory";
     if (dims > 0) ways = "train with at most " + std::to_string(dims) + " dimensions";
     if (advice.max_words > 0) {
       if (!ways.empty()) ways += ", or ";
@@ -249,7 +292,7 @@ MemoryAdvice advise_memory(const MemoryEstimate& estimate, const MemoryBudget& b
     });
     advice.sample_bytes = megabytes * 1000000;
     what = std::string(name) + " (" + format_bytes(estimate.input_bytes) + " of text, about " +
-           with_commas(estimate.tokens) + " words) needs about " + format_bytes(estimate.total_bytes) +
+           with_commas(estimate.tokens) + " words) needs about " + sizes.needed +
            " of memory to train with " + std::to_string(estimate.dim) + " dimensions";
     if (advice.max_words > 0) {
       ways += "cap the vocabulary at " + with_commas(advice.max_words) + " words (max vocabulary)";
@@ -269,16 +312,16 @@ MemoryAdvice advise_memory(const MemoryEstimate& estimate, const MemoryBudget& b
     });
     what = std::string(name) + " (" + format_bytes(estimate.input_bytes) + ", " + with_commas(estimate.words) +
            " words x " + std::to_string(estimate.dim) + " dimensions) needs about " +
-           format_bytes(estimate.total_bytes) + " of memory";
+           sizes.needed + " of memory";
     ways = advice.max_words > 0 ? "load only its first " + with_commas(advice.max_words) + " words"
                                 : "use a smaller file";
   }
-  const bool limited = advice.available < advice.limit;
-  advice.message = what + ", more than the " + format_bytes(available) + " the engine can use" +
-                   (limited ? " (its limit is " + format_bytes(advice.limit) + ", " +
-                                  format_bytes(advice.limit - advice.available) + " already in use)"
-                            : "") +
-                   ". Nothing was loaded. You can " + ways + ".";
+  // Each size once: the need, the limit, what is already in use, and what is left when that
+  // reads differently from the limit (a few megabytes in use leave "4.3 GB" of "4.3 GB").
+  std::string room = "its limit is " + sizes.limit;
+  if (!sizes.in_use.empty()) room += ", and " + sizes.in_use + " of it is already in use";
+  if (!sizes.free.empty()) room += " (" + sizes.free + " free)";
+  advice.message = what + ", more than the engine can hold: " + room + ". Nothing was loaded. You can " + ways + ".";
   return advice;
 }
 

@@ -154,12 +154,23 @@ CorpusSummary Session::load_corpus(std::string_view text, std::int64_t min_count
 TrainingProgress Session::configure(const TrainingParams& params) {
   require_corpus();
   validate(params);
-  auto trainer = std::make_unique<Trainer>(*corpus_, params);
+  // The old run goes before the new one is allocated: holding both could need twice the memory,
+  // and the memory check counts on it (bytes_freed_by_configure).
+  trainer_.reset();
   vectors_changed();
   store_.reset();
-  trainer_ = std::move(trainer);
+  progress_ = {};
+  trainer_ = std::make_unique<Trainer>(*corpus_, params);
   progress_ = trainer_->progress();
   return progress_;
+}
+
+std::uint64_t Session::bytes_freed_by_configure() const noexcept {
+  std::uint64_t bytes = 0;
+  if (trainer_) bytes += trainer_->matrix_bytes();
+  if (store_) bytes += (store_->embeddings().vectors.size() + store_->unit_vectors().size()) * sizeof(float);
+  if (index_ && index_->hnsw) bytes += index_->hnsw->memory_bytes();
+  return bytes;
 }
 
 TrainingProgress Session::step(std::uint64_t words) {

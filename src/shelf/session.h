@@ -173,8 +173,13 @@ class Session {
   // Replaces the corpus; drops the trainer and any loaded vectors (a document text stays and is
   // re-embedded once there are vectors again).
   CorpusSummary load_corpus(std::string_view text, std::int64_t min_count, std::size_t max_vocab);
-  // A fresh trainer from random vectors on the loaded corpus.
+  // A fresh trainer from random vectors on the loaded corpus. The previous run (or loaded
+  // vectors) is freed first, so a retrain needs room for one trainer, not two.
   TrainingProgress configure(const TrainingParams& params);
+  // What configure() frees before it allocates: the trainer's matrices, the vectors questions
+  // are answered from and their index. A lower bound (tables and words are not counted), so a
+  // memory check that counts on it never promises room that is not there.
+  std::uint64_t bytes_freed_by_configure() const noexcept;
   // Trains about `words` more corpus words (at least one sentence).
   TrainingProgress step(std::uint64_t words);
   // The progress of the last step (or of configure), loss included.

@@ -78,6 +78,8 @@ class Trainer {
   const TrainingParams& params() const noexcept { return params_; }
   const Vocab& vocab() const noexcept { return corpus_.vocab; }
   const Matrix& input_vectors() const noexcept { return input_; }
+  // The input and output matrices: what most of a trainer's memory is.
+  std::size_t matrix_bytes() const noexcept { return (input_.size() + output_.size()) * sizeof(float); }
   Embeddings embeddings() const;
 
  private:

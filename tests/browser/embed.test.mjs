@@ -112,3 +112,108 @@ test('the embedded lesson takes shelf:set from its parent page and ignores every
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+/**
+ * Per lesson: what it shows once it has answered (`ready`), a shelf:set command, and what the
+ * controls (`controls`: the frame's label → the value it must show) and the output must then show.
+ */
+const FOLLOW = [
+  {
+    lesson: 'embedding',
+    ready: '[data-fact="cosine"]',
+    settings: { word: 'france', other: 'spain' },
+    controls: { Word: 'france', 'Compare with': 'spain' },
+    async output(frame) {
+      await frame.locator('.strip-name', { hasText: 'spain' }).waitFor();
+      assert.equal(await frame.locator('.facts .word').first().innerText(), 'france');
+      assert.match(await frame.locator('.similarity .sentence').innerText(), /france.*spain/);
+    },
+  },
+  {
+    lesson: 'shelves',
+    ready: '.probe-neighbors li',
+    settings: { view: 'table', probe: 'queen', dim: 30 },
+    controls: { 'Probe word': 'queen', Dimensions: '30' },
+    checked: ['a table'],
+    async output(frame) {
+      await frame.locator('.map-panel .word-table-wrap table tbody tr').first().waitFor();
+      assert.equal(await frame.locator('.scatter').isHidden(), true, 'the table replaces the map');
+      await frame.locator('.probe-neighbors + .hint', { hasText: '“queen”' }).waitFor();
+    },
+  },
+  {
+    lesson: 'analogy',
+    ready: '[data-fact="rank"]',
+    settings: { near: 'italy', k: '20', method: 'mul' },
+    controls: { Word: 'italy', 'How many': '20' },
+    checked: [/3CosMul/],
+    async output(frame) {
+      await frame.locator('.neighbor-list + .hint', { hasText: '“italy”' }).waitFor();
+      assert.equal(await frame.locator('.neighbor-list li').count(), 20);
+      await frame.locator('[data-fact="rank"]', { hasText: '3CosMul' }).waitFor();
+    },
+  },
+  {
+    lesson: 'clusters',
+    ready: '.cluster-legend li',
+    settings: { clusters: 5, clusterWords: '1000', clusterSeed: 7, categories: false, view: 'table' },
+    controls: { 'Number of clusters (k)': '5', 'Words to cluster': '1000', 'Random start (seed)': '7' },
+    checked: ['a table'],
+    unchecked: ['Show the category words'],
+    async output(frame) {
+      await frame.locator('[data-role="cluster-status"]', { hasText: '1,000 words in 5 clusters (k-means, seed 7)' }).waitFor();
+      assert.equal(await frame.locator('.cluster-legend li').count(), 5);
+      assert.equal(await frame.locator('.cluster-table tbody tr').count(), 5);
+      assert.equal(await frame.locator('output[for="clusters-k"]').innerText(), '5');
+    },
+  },
+  {
+    lesson: 'positions',
+    ready: '[data-fact="pooled-cosine"]',
+    settings: { sentenceA: 'the lion eats the lamb', sentenceB: 'the lamb eats the lion', posScale: 2.5 },
+    controls: { 'First sentence': 'the lion eats the lamb', 'Second sentence': 'the lamb eats the lion', 'Size of the position vectors': '2.5' },
+    async output(frame) {
+      await frame.locator('.sentence-heading', { hasText: '“the lion eats the lamb”' }).waitFor();
+      assert.equal(await frame.locator('output[for="positions-scale"]').innerText(), '× 2.5');
+      assert.match(await frame.locator('.positions-table thead').innerText(), /token \+ position \(× 2\.5\)/);
+      assert.equal(await frame.locator('[data-fact="pooled-cosine"]').innerText(), '1.000');
+    },
+  },
+  {
+    lesson: 'retrieval',
+    ready: '.hit-list .hit',
+    settings: { question: 'who built the ark?', hits: 5, pooling: 'sif', chunkTokens: 60 },
+    controls: { Question: 'who built the ark?', 'Chunks to retrieve': '5', 'Largest chunk (words)': '60' },
+    checked: [/^SIF/],
+    async output(frame) {
+      await frame.locator('[data-role="index-status"]', { hasText: 'SIF-weighted mean' }).waitFor();
+      await frame.locator('p[role="status"]', { hasText: 'nearest to “who built the ark?”' }).waitFor();
+      await frame.locator('.hit-list .hit').nth(4).waitFor();
+      assert.equal(await frame.locator('.hit-list .hit').count(), 5);
+    },
+  },
+];
+
+test('every lesson follows shelf:set: its controls show the new settings and its output follows them', async () => {
+  for (const { lesson, ready, settings, controls, checked = [], unchecked = [], output } of FOLLOW) {
+    extraPages[`/follow-${lesson}.html`] =
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Following ${lesson}</title></head><body>` +
+      `<iframe src="${site.url}embed.html?lesson=${lesson}" title="Shelf lesson" width="1100" height="1400"></iframe></body></html>`;
+    const { page, problems } = await openPage(site.context, `${site.url}follow-${lesson}.html`);
+    const frame = page.frameLocator('iframe');
+    await frame.locator(`body[data-ready="true"] article[data-lesson="${lesson}"]`).waitFor({ timeout: 30000 });
+    await frame.locator(ready).first().waitFor({ timeout: 30000 });
+    await page.evaluate((m) => document.querySelector('iframe').contentWindow.postMessage(m, '*'), { type: 'shelf:set', settings });
+
+    await output(frame);
+    for (const [label, value] of Object.entries(controls)) {
+      assert.equal(await frame.getByLabel(label, { exact: true }).inputValue(), value, `${lesson}: ${label}`);
+    }
+    for (const label of checked) assert.equal(await frame.getByLabel(label, { exact: typeof label === 'string' }).isChecked(), true, `${lesson}: ${label}`);
+    for (const label of unchecked) assert.equal(await frame.getByLabel(label, { exact: true }).isChecked(), false, `${lesson}: ${label}`);
+    assert.equal(await frame.locator('body').getAttribute('data-rejected-messages'), null, `${lesson}: the command was accepted`);
+    await screenshot(page, `embed-follows-${lesson}`);
+    assert.deepEqual(problems, [], lesson);
+    await page.close();
+  }
+});

@@ -89,10 +89,24 @@ export async function openSampleCorpus(page) {
   await page.waitForSelector('body[data-training-phase="ready"]');
 }
 
+/**
+ * A full-page screenshot, taken from the top: Chromium captures a full page scrolled down with
+ * the sticky lesson navigation where the scroll left it (mid-image) and an empty band above. The
+ * scroll position is put back afterwards, so a test can go on where it was.
+ */
 export async function screenshot(page, name) {
   mkdirSync(screenshotDir, { recursive: true });
   const path = join(screenshotDir, `${name}.png`);
+  const scrolled = await page.evaluate(async () => {
+    const at = { x: window.scrollX, y: window.scrollY };
+    window.scrollTo({ left: 0, top: 0, behavior: 'instant' });
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    return at;
+  });
   await page.screenshot({ path, fullPage: true });
+  if (scrolled.x || scrolled.y) {
+    await page.evaluate(({ x, y }) => window.scrollTo({ left: x, top: y, behavior: 'instant' }), scrolled);
+  }
   return path;
 }
 

@@ -84,7 +84,8 @@ test('a 5 GB corpus is refused before it is read, with its size, the limit and a
     await page.waitForFunction(() => /needs about/.test(document.querySelector('.data-message')?.textContent ?? ''));
     const message = await page.locator('.data-message').innerText();
     assert.match(message, /huge\.txt \(5\.0 GB of text, about [\d,]+ words\) needs about [\d.]+ GB of memory/);
-    assert.match(message, /more than the [\d.]+ GB the engine can use \(its limit is 4\.3 GB/);
+    assert.match(message, /more than the engine can hold: its limit is 4\.3 GB, and [\d.]+ MB of it is already in use\./);
+    assert.equal(message.split('4.3 GB').length - 1, 1, 'the limit, said once');
     assert.match(message, /Nothing was loaded\. You can train on the first [\d,]+ MB of the text\./);
     assert.match(await page.locator('[data-role=open-part]').innerText(), /^Train on the first [\d,]+ MB$/);
     assert.equal(await statusText(page), before, 'the vectors on show are untouched');

@@ -116,6 +116,40 @@ test('the lesson navigation changes the URL, and Back returns to the previous le
   await page.close();
 });
 
+test('history back to the same lesson with other settings: its controls and its view show them', async () => {
+  // shelves (map, 50 dimensions) → analogy → shelves, where the table and 30 dimensions are
+  // chosen; two steps back is the first entry: the same lesson, still mounted, older settings.
+  const { page, problems } = await openPage(site.context, `${site.url}?lesson=shelves`);
+  await waitForLesson(page, 'shelves');
+  await page.waitForSelector('.scatter[data-words]');
+  const nav = page.getByRole('navigation', { name: 'Lessons' });
+  await nav.getByRole('link', { name: 'Neighbours and analogies' }).click();
+  await waitForLesson(page, 'analogy');
+  await nav.getByRole('link', { name: 'The library shelves' }).click();
+  await waitForLesson(page, 'shelves');
+  await page.getByLabel('a table', { exact: true }).check();
+  await page.getByLabel('Dimensions', { exact: true }).fill('30');
+  await page.getByLabel('Dimensions', { exact: true }).press('Tab');
+  await page.waitForURL(/view=table.*dim=30|dim=30.*view=table/);
+  await page.waitForSelector('.word-table-wrap table tbody tr');
+
+  const shows = async (view, dim) => {
+    await page.waitForFunction((v) => (new URLSearchParams(location.search).get('view') ?? 'map') === v, view);
+    assert.equal(await page.getByLabel(`a ${view}`, { exact: true }).isChecked(), true, `the ${view} radio`);
+    assert.equal(await page.getByLabel(view === 'map' ? 'a table' : 'a map', { exact: true }).isChecked(), false);
+    assert.equal(await page.locator('.scatter').isVisible(), view === 'map', 'the map shows only in the map view');
+    assert.equal(await page.locator('.map-panel .word-table-wrap').isVisible(), view === 'table');
+    assert.equal(await page.getByLabel('Dimensions', { exact: true }).inputValue(), dim);
+  };
+  await page.evaluate(() => history.go(-2));
+  await shows('map', '50');
+  assert.equal(await page.locator('article[data-lesson]').getAttribute('data-lesson'), 'shelves');
+  await page.evaluate(() => history.go(2));
+  await shows('table', '30');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('every lesson renders; screenshots at desktop and phone widths', async () => {
   for (const lesson of ['embedding', 'shelves', 'analogy']) {
     for (const [name, viewport] of [['', { width: 1280, height: 800 }], ['-phone', { width: 390, height: 844 }]]) {

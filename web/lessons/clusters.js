@@ -388,13 +388,17 @@ export function mount(container, context) {
   }
 
   const live = ui.throttled(() => refresh(), LIVE_INTERVAL_MS);
+  // Settings can change from outside the controls too (Back, the embedding page's shelf:set).
   const unsubscribe = store.subscribe((state, changed) => {
     if (changed.has('clusters')) {
       kInput.value = String(state.clusters);
       kOut.textContent = String(state.clusters);
     }
     if (changed.has('clusterWords')) wordsSelect.value = state.clusterWords;
-    if (changed.has('clusterSeed') && Number(seedInput.value) !== state.clusterSeed) seedInput.value = String(state.clusterSeed);
+    if (changed.has('clusterSeed')) {
+      if (Number(seedInput.value) !== state.clusterSeed) seedInput.value = String(state.clusterSeed);
+      seedInput.setAttribute('aria-invalid', 'false');
+    }
     if (changed.has('categories')) categoriesBox.checked = state.categories;
     if (changed.has('view')) {
       for (const radio of viewChoice.querySelectorAll('input')) radio.checked = radio.value === state.view;

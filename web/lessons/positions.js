@@ -92,9 +92,9 @@ export function mount(container, context) {
   const second = field('sentenceB', 'Second sentence');
   const scaleId = 'positions-scale';
   const scaleInput = h('input', { id: scaleId, type: 'range', min: 0, max: 3, step: 0.1, value: String(store.get().posScale), 'aria-describedby': `${scaleId}-out` });
-  const scaleOut = h('output', { id: `${scaleId}-out`, for: scaleId, class: 'range-value' }, `× ${store.get().posScale.toFixed(1)}`);
+  const scaleOut = h('output', { id: `${scaleId}-out`, for: scaleId, class: 'range-value' }, scaleText(store.get().posScale));
   scaleInput.addEventListener('input', () => {
-    scaleOut.textContent = `× ${Number(scaleInput.value).toFixed(1)}`;
+    scaleOut.textContent = scaleText(Number(scaleInput.value));
     store.set({ posScale: Number(scaleInput.value) });
   });
   const swapButton = h('button', { type: 'button', class: 'secondary', onclick: () => store.set({ sentenceA: store.get().sentenceB, sentenceB: store.get().sentenceA }) }, 'Swap');
@@ -192,7 +192,7 @@ export function mount(container, context) {
       h('thead', null, h('tr', null,
         h('th', { scope: 'col' }, 'Each sentence as'),
         h('th', { scope: 'col' }, 'token vectors only'),
-        h('th', { scope: 'col' }, `token + position (× ${posScale.toFixed(1)})`))),
+        h('th', { scope: 'col' }, `token + position (${scaleText(posScale)})`))),
       h('tbody', null, rows.map(([what, tokens, inputs, key]) => h('tr', { 'data-row': key },
         h('th', { scope: 'row' }, what),
         h('td', { 'data-fact': `${key}-tokens` }, show(tokens)),
@@ -226,12 +226,13 @@ export function mount(container, context) {
         'The slot-by-slot comparison differs even without positions, because the same slot holds different words in the two sentences: reading the slots in order is already a way of knowing positions, which is what the position vectors give a model that otherwise sees a bag of rows.'));
   }
 
+  // Settings can change from outside the controls too (Back, the embedding page's shelf:set).
   const unsubscribe = store.subscribe((state, changed) => {
     if (changed.has('sentenceA') && first.input.value !== state.sentenceA) first.input.value = state.sentenceA;
     if (changed.has('sentenceB') && second.input.value !== state.sentenceB) second.input.value = state.sentenceB;
     if (changed.has('posScale')) {
       scaleInput.value = String(state.posScale);
-      scaleOut.textContent = `× ${state.posScale.toFixed(1)}`;
+      scaleOut.textContent = scaleText(state.posScale);
     }
     refresh();
   }, ['sentenceA', 'sentenceB', 'posScale']);
@@ -257,6 +258,12 @@ export function mount(container, context) {
       }
     },
   };
+}
+
+/** The slider's value as the store holds it: a link may give a scale between the slider's steps (2.35). */
+function scaleText(scale) {
+  const tenths = Math.round(scale * 10) / 10;
+  return `× ${Math.abs(scale - tenths) < 1e-9 ? tenths.toFixed(1) : String(Number(scale.toFixed(3)))}`;
 }
 
 function maxAbs(...arrays) {

@@ -239,10 +239,14 @@ export function mount(container, context) {
     }
   }
 
+  // Settings can change from outside the controls too (Back, the embedding page's shelf:set).
   const unsubscribe = store.subscribe((state, changed) => {
     if (changed.has('question') && questionInput.value.trim() !== state.question) questionInput.value = state.question;
     if (changed.has('hits')) hitsSelect.value = state.hits;
-    if (changed.has('chunkTokens') && Number(chunkInput.value) !== state.chunkTokens) chunkInput.value = String(state.chunkTokens);
+    if (changed.has('chunkTokens')) {
+      if (Number(chunkInput.value) !== state.chunkTokens) chunkInput.value = String(state.chunkTokens);
+      chunkInput.setAttribute('aria-invalid', 'false');
+    }
     if (changed.has('pooling')) for (const radio of poolingChoice.querySelectorAll('input')) radio.checked = radio.value === state.pooling;
     if (changed.has('pooling') || changed.has('chunkTokens')) indexDocuments();
     else search();

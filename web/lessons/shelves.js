@@ -465,7 +465,9 @@ export function mount(container, context) {
       if (training.state.phase === 'idle') loadStaticMap();
       else refreshLiveProbe();
     }
+    // Settings can change from outside the controls too (Back, the embedding page's shelf:set).
     if (changed.has('view')) {
+      for (const radio of viewChoice.querySelectorAll('input')) radio.checked = radio.value === state.view;
       const table = state.view === 'table';
       scatter.element.hidden = table;
       legend.hidden = table;
@@ -483,9 +485,11 @@ export function mount(container, context) {
     }
     const changedSettings = SETTING_FIELDS.some((f) => changed.has(f.key));
     if (changedSettings) {
+      // Every field shows the store's value again, a rejected entry included.
       for (const field of SETTING_FIELDS) {
         const control = settingsForm.elements[field.key];
-        if (control && String(control.value) !== String(state[field.key])) control.value = String(state[field.key]);
+        if (String(control.value) !== String(state[field.key])) control.value = String(state[field.key]);
+        control.setAttribute('aria-invalid', 'false');
       }
       settingsNote.textContent = training.state.phase === 'idle' ? '' : 'Settings changed: press Reset to train with them.';
     }
