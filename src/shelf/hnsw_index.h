@@ -56,8 +56,8 @@ class HnswIndex {
   std::size_t build_step(std::size_t count);
   void build() { build_step(capacity()); }
 
-  // Freezes a complete graph into a smaller read-only form: the nodes are renumbered in
-  // breadth-first order from the entry point, so that linked nodes get near numbers, and each
+  // Freezes a complete graph into a smaller read-only form: the nodes are renumbered so that
+  // linked nodes get near numbers (a greedy graph ordering from the entry point), and each
   // node's layer-0 links are stored sorted as varint gaps in one byte array (upper layers, a
   // few percent of the links, stay as they are). Searches answer exactly as before, in the
   // rows' own ids. Inserting afterwards throws; compacting twice does nothing. Throws
@@ -114,6 +114,8 @@ class HnswIndex {
   std::size_t max_links(int layer) const noexcept { return layer == 0 ? 2 * params_.m : params_.m; }
 
   void insert(std::int32_t id);
+  // Compaction's node order (node -> row): linked rows get near numbers.
+  std::vector<std::int32_t> locality_order() const;
   int draw_layer();
   void quantize_row(std::size_t row);
   // Keeps up to `limit` of `candidates` (sorted best first by score to the base node) that are
@@ -143,16 +145,17 @@ class HnswIndex {
   std::int32_t entry_ = -1;
   int top_layer_ = -1;
   std::vector<std::int32_t> links0_;          // per node: 1 + 2m values
-  std::vector<std::uint8_t> layers_;          // per node: its top layer
-  std::vector<std::uint32_t> upper_start_;    // per node: where its layers >= 1 start in upper_
+  std::vector<std::uint8_t> layers_;          // per node: its top layer (dropped when compacted)
+  std::vector<std::uint32_t> upper_start_;    // per node (compacted: per upper_nodes_): where its layers >= 1 start in upper_
   std::vector<std::int32_t> upper_;           // per layer >= 1 of a node: 1 + m values
   std::vector<std::int8_t> codes_;            // int8: dim_ per node
   std::vector<float> scales_;                 // int8: per node
 
-  // Compacted: node numbers are breadth-first from the entry; row_of_ maps them back.
+  // Compacted: nodes are renumbered for locality; row_of_ maps them back to rows.
   bool compacted_ = false;
   unsigned block_shift_ = 6;                  // 2^block_shift_ nodes share a block start
   std::vector<std::int32_t> row_of_;          // per node: its row
+  std::vector<std::int32_t> upper_nodes_;     // the nodes above layer 0, ascending
   std::vector<std::uint8_t> packed0_;         // layer-0 links: sorted, varint gaps
   std::vector<std::uint32_t> block_start_;    // per block of nodes (+1): where they start in packed0_
   std::vector<std::uint16_t> local_start_;    // per node (+1): its start, from its block's
