@@ -380,6 +380,9 @@ val begin_index(Session& session, const val& options) {
     index.hnsw.m = static_cast<std::size_t>(small(options["m"].as<double>(), "m"));
     index.hnsw.ef_construction = static_cast<std::size_t>(small(options["efConstruction"].as<double>(), "efConstruction"));
     index.hnsw.seed = whole(options["seed"].as<double>(), "seed");
+    // An int8 index asks for the smallest form: once built, the graph is compacted (same
+    // answers, a fraction of the link bytes); the index is rebuilt, never extended, anyway.
+    index.hnsw.compact = index.hnsw.quantization == shelf::Quantization::Int8;
     return index_status_to_js(session.begin_index(index));
   });
 }

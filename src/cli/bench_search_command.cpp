@@ -47,6 +47,7 @@ const std::vector<Flag> kBenchSearchFlags = {
     {"--repeat", true, "3", "time each ef sweep point this many times and keep the fastest (shared machines)"},
     {"--dump", true, "", "write base.f32, queries.f32, truth.i32 and meta.json to this folder"},
     {"--load", true, "", "read base.f32 and queries.f32 (from --dump) from this folder; needs --dim"},
+    {"--compact", false, "", "also compact the built graph and sweep again (same answers, fewer bytes)"},
     {"--json", false, "", "one JSON line on stdout"},
 };
 
@@ -239,11 +240,15 @@ int bench_search_command(int argc, char** argv) {
   check_same(batch, "the batched scan");
 
   start = Clock::now();
-  const HnswIndex index = build_hnsw(base, params);
+  HnswIndex index = build_hnsw(base, params);
   const double build_seconds = seconds_since(start);
 
-  std::vector<Sweep> sweep;
   const auto repeat = static_cast<int>(args.integer("--repeat", 1, 100));
+  // One answer list per ef and query: the compacted graph must answer as the built one.
+  std::vector<std::vector<std::vector<Neighbor>>> all_answers;
+  const auto run_sweep = [&]() {
+  std::vector<Sweep> sweep;
+  all_answers.clear();
   for (const std::size_t ef : efs) {
     std::size_t hits = 0, wanted = 0;
     std::vector<std::vector<Neighbor>> answers(queries);
@@ -259,6 +264,30 @@ int bench_search_command(int argc, char** argv) {
       wanted += truth[q].size();
     }
     sweep.push_back({ef, static_cast<double>(queries) / ann_seconds, wanted ? double(hits) / double(wanted) : 1.0});
+    all_answers.push_back(std::move(answers));
+  }
+  return sweep;
+  };
+  std::vector<Sweep> sweep = run_sweep();
+  const bool compact = args.on("--compact");
+  const std::vector<Sweep> built_sweep = sweep;
+  const std::size_t built_index_bytes = index.memory_bytes();
+  double compact_seconds = 0;
+  if (compact) {
+    const auto built_answers = all_answers;
+    start = Clock::now();
+    index.compact();
+    compact_seconds = seconds_since(start);
+    sweep = run_sweep();
+    for (std::size_t e = 0; e < efs.size(); ++e) {
+      for (std::size_t q = 0; q < queries; ++q) {
+        const auto& a = all_answers[e][q];
+        const auto& b = built_answers[e][q];
+        bool same = a.size() == b.size();
+        for (std::size_t i = 0; same && i < a.size(); ++i) same = a[i].id == b[i].id && a[i].score == b[i].score;
+        if (!same) throw std::logic_error("the compacted and the built graph disagree");
+      }
+    }
   }
   // The reported point: the first ef reaching the target recall, else the widest.
   const Sweep* chosen = &sweep.back();
@@ -285,12 +314,15 @@ int bench_search_command(int argc, char** argv) {
   const double exact_scan_qps = static_cast<double>(queries) / scan_seconds;
   const std::size_t float32_bytes = n * dim * sizeof(float);
   if (args.on("--json")) {
-    std::string sweep_json = "[";
-    for (const auto& s : sweep) {
-      JsonObject item;
-      item.field("ef", s.ef).field("ann_qps", s.qps).field("ann_recall", s.recall);
-      sweep_json += (sweep_json.size() > 1 ? "," : "") + item.str();
-    }
+    const auto sweep_to_json = [](const std::vector<Sweep>& points) {
+      std::string text = "[";
+      for (const auto& s : points) {
+        JsonObject item;
+        item.field("ef", s.ef).field("ann_qps", s.qps).field("ann_recall", s.recall);
+        text += (text.size() > 1 ? "," : "") + item.str();
+      }
+      return text + "]";
+    };
     JsonObject json;
     json.field("source", data.source).field("n", n).field("dim", dim).field("queries", queries).field("k", k)
         .field("kernels", kernels::instruction_set()).field("quantize", quantize).field("m", params.m)
@@ -301,7 +333,11 @@ int bench_search_command(int argc, char** argv) {
     json.field("speedup", chosen->qps / exact_qps).field("build_seconds", build_seconds)
         .field("index_bytes", index.memory_bytes()).field("graph_bytes", index.graph_bytes())
         .field("vector_bytes", index.vector_bytes()).field("float32_bytes", float32_bytes)
-        .field("top_layer", index.top_layer()).raw("sweep", sweep_json + "]");
+        .field("top_layer", index.top_layer()).field("compact", compact).raw("sweep", sweep_to_json(sweep));
+    if (compact) {
+      json.field("compact_seconds", compact_seconds).field("built_index_bytes", built_index_bytes)
+          .raw("built_sweep", sweep_to_json(built_sweep));
+    }
     std::printf("%s\n", json.str().c_str());
   } else {
     std::printf("%zu x %zu (%s), %zu held-out queries, k = %zu, kernels %s\n", n, dim, data.source.c_str(), queries,
@@ -310,9 +346,15 @@ int bench_search_command(int argc, char** argv) {
                 exact_qps, exact_scan_qps, exact_batch_qps, exact_build_seconds, exact_index.memory_bytes() / 1e6);
     std::printf("hnsw build  %10.2f s   (m %zu, ef_construction %zu, %s)\n", build_seconds, params.m,
                 params.ef_construction, quantize.c_str());
-    for (const auto& s : sweep) {
-      std::printf("hnsw ef %-4zu %9.1f q/s  recall@%zu %.4f  (%.1fx exact)\n", s.ef, s.qps, k, s.recall,
+    for (std::size_t i = 0; i < sweep.size(); ++i) {
+      const Sweep& s = sweep[i];
+      std::printf("hnsw ef %-4zu %9.1f q/s  recall@%zu %.4f  (%.1fx exact)", s.ef, s.qps, k, s.recall,
                   s.qps / exact_qps);
+      if (compact) std::printf("  built graph %.1f q/s", built_sweep[i].qps);
+      std::printf("\n");
+    }
+    if (compact) {
+      std::printf("compacted   %10.2f s   (index %.2f MB before)\n", compact_seconds, built_index_bytes / 1e6);
     }
     std::printf("index       %10.2f MB  (graph %.2f MB + vectors %.2f MB; float32 vectors %.2f MB)\n",
                 index.memory_bytes() / 1e6, index.graph_bytes() / 1e6, index.vector_bytes() / 1e6,

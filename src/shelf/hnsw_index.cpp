@@ -31,18 +31,22 @@ inline void prefetch(const void* address) noexcept {
 // Float32 scores: what the graph is built with, and walked with when not quantised.
 class HnswIndex::FloatScorer {
  public:
-  FloatScorer(const Matrix& rows, const float* query) : rows_(rows), query_(query) {}
-  float operator()(std::int32_t id) const {
-    return clean(kernels::dot(rows_.row(static_cast<std::size_t>(id)), query_, rows_.cols()));
-  }
+  // `row_of` maps node numbers to rows once the index is compacted (else null).
+  FloatScorer(const Matrix& rows, const float* query, const std::int32_t* row_of = nullptr)
+      : rows_(rows), query_(query), row_of_(row_of) {}
+  float operator()(std::int32_t id) const { return clean(kernels::dot(row(id), query_, rows_.cols())); }
   void operator()(const std::int32_t* ids, std::size_t count, float* out) const {
     for (std::size_t t = 0; t < count; ++t) out[t] = (*this)(ids[t]);
   }
-  void prefetch_row(std::int32_t id) const { prefetch(rows_.row(static_cast<std::size_t>(id))); }
+  void prefetch_row(std::int32_t id) const { prefetch(row(id)); }
 
  private:
+  const float* row(std::int32_t id) const {
+    return rows_.row(static_cast<std::size_t>(row_of_ ? row_of_[static_cast<std::size_t>(id)] : id));
+  }
   const Matrix& rows_;
   const float* query_;
+  const std::int32_t* row_of_;
 };
 
 // Int8 scores: the query quantised like the rows; only their order matters (the query's own
@@ -93,7 +97,15 @@ HnswIndex build_hnsw(const Matrix& rows, const HnswParams& params) {
 std::int32_t* HnswIndex::links(std::int32_t id, int layer) noexcept {
   const auto node = static_cast<std::size_t>(id);
   if (layer == 0) return links0_.data() + node * (1 + 2 * params_.m);
-  return upper_.data() + upper_start_[node] + static_cast<std::size_t>(layer - 1) * (1 + params_.m);
+  std::size_t start;
+  if (compacted_) {
+    // Only nodes above layer 0 are listed, and only they are asked for.
+    const auto at = std::lower_bound(upper_nodes_.begin(), upper_nodes_.end(), id);
+    start = upper_start_[static_cast<std::size_t>(at - upper_nodes_.begin())];
+  } else {
+    start = upper_start_[node];
+  }
+  return upper_.data() + start + static_cast<std::size_t>(layer - 1) * (1 + params_.m);
 }
 
 const std::int32_t* HnswIndex::links(std::int32_t id, int layer) const noexcept {
@@ -101,8 +113,12 @@ const std::int32_t* HnswIndex::links(std::int32_t id, int layer) const noexcept 
 }
 
 std::size_t HnswIndex::build_step(std::size_t count) {
+  if (compacted_) throw Error("this HNSW index is compacted (read-only): no rows can be inserted");
   const std::size_t end = count >= capacity() - count_ ? capacity() : count_ + count;
-  if (end == count_) return count_;
+  if (end == count_) {
+    if (params_.compact && complete()) compact();
+    return count_;
+  }
   links0_.resize(end * (1 + 2 * params_.m), 0);
   layers_.resize(end, 0);
   upper_start_.resize(end, 0);
@@ -116,6 +132,7 @@ std::size_t HnswIndex::build_step(std::size_t count) {
     insert(static_cast<std::int32_t>(count_));
     ++count_;
   }
+  if (params_.compact && complete()) compact();
   return count_;
 }
 
@@ -138,7 +155,7 @@ void HnswIndex::next_visit() const {
 
 namespace {
 // Best first: higher score, then lower id.
-inline bool better(float score_a, std::int32_t id_a, float score_b, std::int32_t id_b) noexcept {
+inline bool ranks_before(float score_a, std::int32_t id_a, float score_b, std::int32_t id_b) noexcept {
   return score_a > score_b || (score_a == score_b && id_a < id_b);
 }
 
@@ -158,9 +175,9 @@ void HnswIndex::insert(std::int32_t id) {
 
   const FloatScorer score(*rows_, rows_->row(node));
   std::vector<Candidate> nearest{descend(score, {score(entry_), entry_}, layer_of_node)};
-  const auto best_first = [](const Candidate& a, const Candidate& b) { return better(a.score, a.id, b.score, b.id); };
+  const auto best_first = [](const Candidate& a, const Candidate& b) { return ranks_before(a.score, a.id, b.score, b.id); };
   const auto worst_on_top = best_first;
-  const auto best_on_top = [](const Candidate& a, const Candidate& b) { return better(b.score, b.id, a.score, a.id); };
+  const auto best_on_top = [](const Candidate& a, const Candidate& b) { return ranks_before(b.score, b.id, a.score, a.id); };
   for (int layer = std::min(layer_of_node, top_layer_); layer >= 0; --layer) {
     next_visit();
     candidates_ = nearest;
@@ -240,11 +257,11 @@ HnswIndex::Candidate HnswIndex::descend(const Scorer& score, Candidate from, int
   for (int layer = top_layer_; layer > down_to_layer; --layer) {
     for (bool moved = true; moved;) {
       moved = false;
-      const std::int32_t* list = links(from.id, layer);
+      const std::int32_t* list = read_links(from.id, layer, decoded_);
       for (std::int32_t i = 1; i <= list[0]; ++i) {
-        const float s = score(list[i]);
-        if (better(s, list[i], from.score, from.id)) {
-          from = {s, list[i]};
+        const Candidate c{score(list[i]), list[i]};
+        if (better(c, from)) {
+          from = c;
           moved = true;
         }
       }
@@ -256,20 +273,22 @@ HnswIndex::Candidate HnswIndex::descend(const Scorer& score, Candidate from, int
 template <class Scorer>
 void HnswIndex::search_layer(const Scorer& score, std::size_t ef, int layer,
                              const std::vector<std::int32_t>* exclude) const {
-  const auto worst_on_top = [](const Candidate& a, const Candidate& b) { return better(a.score, a.id, b.score, b.id); };
-  const auto best_on_top = [](const Candidate& a, const Candidate& b) { return better(b.score, b.id, a.score, a.id); };
-  const auto excluded = [exclude](std::int32_t id) {
-    return exclude && !exclude->empty() && std::binary_search(exclude->begin(), exclude->end(), id);
+  const auto worst_on_top = [this](const Candidate& a, const Candidate& b) { return better(a, b); };
+  const auto best_on_top = [this](const Candidate& a, const Candidate& b) { return better(b, a); };
+  const auto excluded = [this, exclude](std::int32_t id) {
+    return exclude && !exclude->empty() && std::binary_search(exclude->begin(), exclude->end(), row_id(id));
   };
   while (!candidates_.empty()) {
     const Candidate nearest = candidates_.front();
-    if (found_.size() >= ef && nearest.score < found_.front().score) break;
+    // Stops at the first candidate ranking below the worst kept one (ties by row id too), so
+    // that the order of a node's links changes nothing: compaction sorts them.
+    if (found_.size() >= ef && better(found_.front(), nearest)) break;
     std::pop_heap(candidates_.begin(), candidates_.end(), best_on_top);
     candidates_.pop_back();
 
     // Gather the unvisited neighbours first, so their vectors are fetched while the first
     // ones are scored.
-    const std::int32_t* list = links(nearest.id, layer);
+    const std::int32_t* list = read_links(nearest.id, layer, decoded_);
     batch_.clear();
     for (std::int32_t i = 1; i <= list[0]; ++i) {
       const std::int32_t id = list[i];
@@ -284,7 +303,7 @@ void HnswIndex::search_layer(const Scorer& score, std::size_t ef, int layer,
 
     for (std::size_t i = 0; i < batch_.size(); ++i) {
       const Candidate c{batch_scores_[i], batch_[i]};
-      if (found_.size() >= ef && !better(c.score, c.id, found_.front().score, found_.front().id)) continue;
+      if (found_.size() >= ef && !better(c, found_.front())) continue;
       candidates_.push_back(c);
       std::push_heap(candidates_.begin(), candidates_.end(), best_on_top);
       if (excluded(c.id)) continue;
@@ -330,7 +349,7 @@ std::vector<Neighbor> HnswIndex::search(const float* query, std::size_t k, std::
     visited_[static_cast<std::size_t>(start.id)] = visit_mark_;
     candidates_.assign(1, start);
     found_.clear();
-    if (!std::binary_search(sorted_exclude.begin(), sorted_exclude.end(), start.id)) found_.push_back(start);
+    if (!std::binary_search(sorted_exclude.begin(), sorted_exclude.end(), row_id(start.id))) found_.push_back(start);
     search_layer(score, width, 0, &sorted_exclude);
   };
   if (int8) {
@@ -338,7 +357,7 @@ std::vector<Neighbor> HnswIndex::search(const float* query, std::size_t k, std::
     quantize_int8(query, dim_, query_codes_.data());
     run(Int8Scorer(codes_.data(), scales_.data(), dim_, query_codes_.data()));
   } else {
-    run(FloatScorer(*rows_, query));
+    run(FloatScorer(*rows_, query, compacted_ ? row_of_.data() : nullptr));
   }
 
   // Every candidate is re-scored with kernels::dot, which is what exact search computes (bit
@@ -346,17 +365,20 @@ std::vector<Neighbor> HnswIndex::search(const float* query, std::size_t k, std::
   std::vector<Neighbor> result;
   result.reserve(found_.size());
   for (const auto& c : found_) {
-    result.push_back({c.id, clean(kernels::dot(rows_->row(static_cast<std::size_t>(c.id)), query, dim_))});
+    const std::int32_t row = row_id(c.id);
+    result.push_back({row, clean(kernels::dot(rows_->row(static_cast<std::size_t>(row)), query, dim_))});
   }
   std::sort(result.begin(), result.end(),
-            [](const Neighbor& a, const Neighbor& b) { return better(a.score, a.id, b.score, b.id); });
+            [](const Neighbor& a, const Neighbor& b) { return ranks_before(a.score, a.id, b.score, b.id); });
   if (result.size() > k) result.resize(k);
   return result;
 }
 
 std::size_t HnswIndex::graph_bytes() const noexcept {
   return links0_.size() * sizeof(std::int32_t) + upper_.size() * sizeof(std::int32_t) +
-         upper_start_.size() * sizeof(std::uint32_t) + layers_.size() * sizeof(std::uint8_t);
+         upper_start_.size() * sizeof(std::uint32_t) + layers_.size() * sizeof(std::uint8_t) +
+         row_of_.size() * sizeof(std::int32_t) + upper_nodes_.size() * sizeof(std::int32_t) + packed0_.size() + block_start_.size() * sizeof(std::uint32_t) +
+         local_start_.size() * sizeof(std::uint16_t);
 }
 
 std::size_t HnswIndex::vector_bytes() const noexcept {

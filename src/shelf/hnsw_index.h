@@ -37,6 +37,8 @@ struct HnswParams {
   Quantization quantization = Quantization::None;
   // Int8 only: a search keeps at least rerank_factor * k candidates for float re-scoring.
   std::size_t rerank_factor = 4;
+  // Calls compact() when the last row is inserted.
+  bool compact = false;
 };
 
 class HnswIndex {
@@ -50,8 +52,18 @@ class HnswIndex {
 
   // Inserts the next `count` rows, in row order, and returns how many rows are in: the browser
   // builds in slices and shows progress. A partly built index searches the rows inserted so far.
+  // Throws shelf::Error once the index is compacted.
   std::size_t build_step(std::size_t count);
   void build() { build_step(capacity()); }
+
+  // Freezes a complete graph into a smaller read-only form: the nodes are renumbered so that
+  // linked nodes get near numbers (a greedy graph ordering from the entry point), and each
+  // node's layer-0 links are stored sorted as varint gaps in one byte array (upper layers, a
+  // few percent of the links, stay as they are). Searches answer exactly as before, in the
+  // rows' own ids. Inserting afterwards throws; compacting twice does nothing. Throws
+  // shelf::Error when the index is not complete.
+  void compact();
+  bool compacted() const noexcept { return compacted_; }
 
   std::size_t size() const noexcept { return count_; }              // rows inserted
   std::size_t capacity() const noexcept { return rows_->rows(); }   // rows to insert
@@ -71,7 +83,7 @@ class HnswIndex {
 
   // What a search reads, in bytes: graph_bytes() + vector_bytes() + the visited marks.
   std::size_t memory_bytes() const noexcept;
-  // Links and layer bookkeeping.
+  // Links and layer bookkeeping (compacted: with the renumbering).
   std::size_t graph_bytes() const noexcept;
   // The vectors the graph is walked on: float32, the borrowed rows (counted, since the search
   // reads them all); int8, the codes and their scales. The float rows an int8 search re-scores
@@ -89,9 +101,21 @@ class HnswIndex {
   // [count, id, id, ...] of node `id` on `layer`.
   std::int32_t* links(std::int32_t id, int layer) noexcept;
   const std::int32_t* links(std::int32_t id, int layer) const noexcept;
+  // The same for a search: compacted layer-0 lists are decoded into `out`.
+  const std::int32_t* read_links(std::int32_t id, int layer, std::vector<std::int32_t>& out) const;
+  // Ties between equal scores go to the lower row id, also after renumbering.
+  std::int32_t row_id(std::int32_t node) const noexcept { return compacted_ ? row_of_[static_cast<std::size_t>(node)] : node; }
+  bool better(const Candidate& a, const Candidate& b) const noexcept {
+    return a.score > b.score || (a.score == b.score && row_id(a.id) < row_id(b.id));
+  }
+  std::size_t packed_start(std::size_t node) const noexcept {
+    return block_start_[node >> block_shift_] + local_start_[node];
+  }
   std::size_t max_links(int layer) const noexcept { return layer == 0 ? 2 * params_.m : params_.m; }
 
   void insert(std::int32_t id);
+  // Compaction's node order (node -> row): linked rows get near numbers.
+  std::vector<std::int32_t> locality_order() const;
   int draw_layer();
   void quantize_row(std::size_t row);
   // Keeps up to `limit` of `candidates` (sorted best first by score to the base node) that are
@@ -121,11 +145,20 @@ class HnswIndex {
   std::int32_t entry_ = -1;
   int top_layer_ = -1;
   std::vector<std::int32_t> links0_;          // per node: 1 + 2m values
-  std::vector<std::uint8_t> layers_;          // per node: its top layer
-  std::vector<std::uint32_t> upper_start_;    // per node: where its layers >= 1 start in upper_
+  std::vector<std::uint8_t> layers_;          // per node: its top layer (dropped when compacted)
+  std::vector<std::uint32_t> upper_start_;    // per node (compacted: per upper_nodes_): where its layers >= 1 start in upper_
   std::vector<std::int32_t> upper_;           // per layer >= 1 of a node: 1 + m values
   std::vector<std::int8_t> codes_;            // int8: dim_ per node
   std::vector<float> scales_;                 // int8: per node
+
+  // Compacted: nodes are renumbered for locality; row_of_ maps them back to rows.
+  bool compacted_ = false;
+  unsigned block_shift_ = 6;                  // 2^block_shift_ nodes share a block start
+  std::vector<std::int32_t> row_of_;          // per node: its row
+  std::vector<std::int32_t> upper_nodes_;     // the nodes above layer 0, ascending
+  std::vector<std::uint8_t> packed0_;         // layer-0 links: sorted, varint gaps
+  std::vector<std::uint32_t> block_start_;    // per block of nodes (+1): where they start in packed0_
+  std::vector<std::uint16_t> local_start_;    // per node (+1): its start, from its block's
 
   // Search scratch, reused between calls.
   mutable std::vector<std::uint16_t> visited_;
@@ -133,6 +166,7 @@ class HnswIndex {
   mutable std::vector<Candidate> candidates_; // heap, best on top
   mutable std::vector<Candidate> found_;      // heap, worst on top
   mutable std::vector<std::int32_t> batch_;
+  mutable std::vector<std::int32_t> decoded_;
   mutable std::vector<float> batch_scores_;
   mutable std::vector<std::int8_t> query_codes_;
 };

@@ -168,6 +168,13 @@ for (const [name, run] of builds) {
       '--quantize', 'int8', '--json']));
     assert.equal(int8.vector_bytes, 3000 * 16 + 3000 * 4);
     assert.ok(int8.ann_recall >= 0.95);
+    // Compacted (the answers are checked equal inside): fewer bytes, the same recall.
+    const compact = json(run(['bench-search', '--load', dump, '--dim', '16', '--queries', '50', '--ef', '16,400',
+      '--quantize', 'int8', '--compact', '--json']));
+    assert.equal(compact.compact, true);
+    assert.equal(compact.built_index_bytes, int8.index_bytes);
+    assert.ok(compact.index_bytes < 0.8 * compact.built_index_bytes, `${compact.index_bytes} of ${compact.built_index_bytes}`);
+    assert.deepEqual(compact.sweep.map((s) => s.ann_recall), compact.built_sweep.map((s) => s.ann_recall));
 
     // Trained vectors: held-out words.
     const vectors = json(run(['bench-search', '--vectors', join(work, `${name}.vec`), '--queries', '5', '--ef', '8', '--json']));

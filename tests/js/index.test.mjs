@@ -88,7 +88,8 @@ for (const flavour of ['simd', 'scalar']) {
 
       const int8 = resultOf(await h.call('index', { quantize: 'int8', m: 8 }));
       assert.equal(int8.quantize, 'int8');
-      assert.ok(int8.bytes < status.bytes);
+      // int8 codes and a compacted graph: uncompacted, the m = 8 links alone would be a third.
+      assert.ok(int8.bytes < 0.3 * status.bytes, `int8 ${int8.bytes} bytes, float32 ${status.bytes}`);
       assert.equal(resultOf(await h.call('neighbors', { word: 'w5', k: 5, approximate: true })).ids.length, 5);
 
       const exactKind = resultOf(await h.call('index', { kind: 'exact' }));
