@@ -58,11 +58,19 @@ export async function launchBrowser({ serviceWorkers = 'block' } = {}) {
 }
 
 /**
- * Opens a page and records what goes wrong in it (uncaught errors, console errors).
+ * Opens a page as a new visitor (no saved work) and records what goes wrong in it (uncaught
+ * errors, console errors).
  * @returns {Promise<{ page, problems: string[] }>}
  */
-export async function openPage(context, url, { viewport, initScript } = {}) {
+export async function openPage(context, url, { viewport, initScript, keepSavedWork = false } = {}) {
   const page = await context.newPage();
+  // Tests of one file share a browser profile; each page opens as a new visitor unless asked,
+  // or the work an earlier test saved (IndexedDB) would open instead of the bundled snapshot.
+  if (!keepSavedWork) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.clearDataForOrigin', { origin: new URL(url).origin, storageTypes: 'indexeddb' });
+    await cdp.detach();
+  }
   if (viewport) await page.setViewportSize(viewport);
   if (initScript) await page.addInitScript(initScript);
   const problems = [];
