@@ -235,11 +235,13 @@ export function createTraining({ engine, store, data }) {
    */
   async function cancel() {
     generation += 1;
+    // Idle before the abort: the progress event that answers it must not read as a pause, which
+    // would save the run the learner just gave up (and race the engine freeing it).
+    update(freshState('idle'));
     controller?.abort();
     controller = null;
     const { memory } = await engine.cancelTraining();
     data.engineCorpusDropped?.();
-    update(freshState('idle'));
     return memory;
   }
 

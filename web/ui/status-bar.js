@@ -52,8 +52,10 @@ export function statusBar(store, { compact = false } = {}) {
   }
 
   render(store.get());
-  const later = throttled(render, 500);
-  store.subscribe((state, changed) => (changed.size === 1 && changed.has('progress') ? later(state) : render(state)),
+  // A throttled render reads the store when it runs: the state of its call may be stale by then
+  // (other vectors opened meanwhile), and would put the old source back on the line.
+  const later = throttled(() => render(store.get()), 500);
+  store.subscribe((state, changed) => (changed.size === 1 && changed.has('progress') ? later() : render(state)),
     ['engine', 'engineError', 'source', 'progress', 'busy']);
   return element;
 }
