@@ -2,19 +2,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 
-import { animals, hostFor, loadEngine, missingEngine, places, smallTraining, twoTopicText } from './support.mjs';
+import { animals, failsWith, hostFor, loadEngine, missingEngine, places, resultOf, smallTraining, twoTopicText } from './support.mjs';
 
 const skip = missingEngine() ?? false;
-
-const failsWith = (reply, code, pattern) => {
-  assert.equal(reply.ok, false, `expected ${code}, got ${JSON.stringify(reply.result)}`);
-  assert.equal(reply.error.code, code);
-  if (pattern) assert.match(reply.error.message, pattern);
-};
-const resultOf = (reply) => {
-  assert.equal(reply.ok, true, reply.error && `${reply.error.code}: ${reply.error.message}`);
-  return reply.result;
-};
 
 describe('engine host', { skip }, () => {
   let module;

@@ -3,14 +3,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 
-import { animals, hostFor, loadEngine, missingEngine, smallTraining, twoTopicText } from './support.mjs';
+import { animals, hostFor, loadEngine, missingEngine, resultOf, smallTraining, twoTopicText } from './support.mjs';
 
 const skip = missingEngine() ?? false;
-
-const resultOf = (reply) => {
-  assert.equal(reply.ok, true, reply.error && `${reply.error.code}: ${reply.error.message}`);
-  return reply.result;
-};
 
 // 400 words of 48 dimensions (not a multiple of the SIMD width's square, so tails are exercised).
 function randomVectorsFile() {

@@ -3,19 +3,9 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 
 import { ErrorCode, ProtocolError, parseRequest } from '../../wasm/protocol.js';
-import { hostFor, loadEngine, missingEngine } from './support.mjs';
+import { failsWith, hostFor, loadEngine, missingEngine, resultOf } from './support.mjs';
 
 const skip = missingEngine() ?? false;
-
-const resultOf = (reply) => {
-  assert.equal(reply.ok, true, reply.error && `${reply.error.code}: ${reply.error.message}`);
-  return reply.result;
-};
-const failsWith = (reply, code, pattern) => {
-  assert.equal(reply.ok, false, `expected ${code}, got ${JSON.stringify(reply.result)}`);
-  assert.equal(reply.error.code, code);
-  if (pattern) assert.match(reply.error.message, pattern);
-};
 
 // `words` words in `dim` dimensions around a few centres, as a word2vec text file (fixed seed).
 function clusteredVectors(words, dim, seed = 7) {

@@ -6,19 +6,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { hostFor, loadEngine, missingEngine, smallTraining, twoTopicText } from './support.mjs';
+import { failsWith, hostFor, loadEngine, missingEngine, resultOf, smallTraining, twoTopicText } from './support.mjs';
 
 const skip = missingEngine() ?? false;
-
-const resultOf = (reply) => {
-  assert.equal(reply.ok, true, reply.error && `${reply.error.code}: ${reply.error.message}`);
-  return reply.result;
-};
-const failsWith = (reply, code, pattern) => {
-  assert.equal(reply.ok, false, `expected ${code}, got ${JSON.stringify(reply.result)}`);
-  assert.equal(reply.error.code, code);
-  if (pattern) assert.match(reply.error.message, pattern);
-};
 
 /** The sizes ("4.3 GB", "30 MB") a message names more than once. */
 const repeatedSizes = (message) => {

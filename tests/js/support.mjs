@@ -1,5 +1,6 @@
 // Shared by the JS tests: finding and loading the built engine, a host driven in-process, and
 // a small two-topic corpus.
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -150,3 +151,16 @@ export function twoTopicText(sentences, seed = 1) {
 }
 
 export const smallTraining = { dim: 16, window: 3, epochs: 5, sample: 0, seed: 42 };
+
+/** The result of a successful engine-host reply; fails the test with the error otherwise. */
+export const resultOf = (reply) => {
+  assert.equal(reply.ok, true, reply.error && `${reply.error.code}: ${reply.error.message}`);
+  return reply.result;
+};
+
+/** Checks that an engine-host reply failed with `code` (and a message matching `pattern`). */
+export const failsWith = (reply, code, pattern) => {
+  assert.equal(reply.ok, false, `expected ${code}, got ${JSON.stringify(reply.result)}`);
+  assert.equal(reply.error.code, code);
+  if (pattern) assert.match(reply.error.message, pattern);
+};
