@@ -504,6 +504,14 @@ def compare(args):
             notes.append("Thread scaling: shelf-native on 2 threads trains %.2f× as many words/s as on 1"
                          " (2.00 would be linear; the 2 threads share this machine's 2 CPUs with"
                          " nothing else only if the load average says so)." % scaling)
+        cpu_one, cpu_two = one["reported"].get("cpu_seconds"), two["reported"].get("cpu_seconds")
+        if cpu_one and cpu_two:
+            # Processor time counts stalls on memory shared between the threads, but not the
+            # time a thread waited for a core another job held.
+            notes.append("Processor time: %.1f s on 1 thread, %.1f s on 2 (both threads together),"
+                         " so 2 threads need %.2f× the processor time of 1 for the same words"
+                         " (1.00: sharing the weights costs nothing; then only cores held by other"
+                         " jobs keep the wall-clock scaling under 2)." % (cpu_one, cpu_two, cpu_two / cpu_one))
     machine["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     report = markdown_report(args.corpus, corpus, tokens, settings, machine, results, notes)
     base = os.path.join(out_dir, "train-%s%s" % (args.corpus, suffix))

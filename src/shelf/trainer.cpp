@@ -81,10 +81,10 @@ Trainer::Trainer(const Corpus& corpus, const TrainingParams& params)
 
 Trainer::~Trainer() = default;
 
-bool Trainer::finished() const noexcept { return words_done_.load(std::memory_order_relaxed) >= words_total_; }
+bool Trainer::finished() const noexcept { return words_done_.value.load(std::memory_order_relaxed) >= words_total_; }
 
 float Trainer::current_learning_rate() const noexcept {
-  const double done = static_cast<double>(words_done_.load(std::memory_order_relaxed));
+  const double done = static_cast<double>(words_done_.value.load(std::memory_order_relaxed));
   const double left = 1.0 - done / (static_cast<double>(words_total_) + 1.0);
   return params_.learning_rate * static_cast<float>(std::max(left, 0.0001));
 }
@@ -157,7 +157,7 @@ void Trainer::cbow(Lane& lane, const std::int32_t* words, std::size_t n, float l
   }
 }
 
-void Trainer::train_sentence(Lane& lane, std::size_t sentence) {
+std::uint64_t Trainer::train_sentence(Lane& lane, std::size_t sentence) {
   const std::size_t begin = corpus_.sentence_starts[sentence];
   const std::size_t end = corpus_.sentence_starts[sentence + 1];
   lane.kept.clear();
@@ -172,7 +172,7 @@ void Trainer::train_sentence(Lane& lane, std::size_t sentence) {
   } else {
     cbow(lane, lane.kept.data(), lane.kept.size(), lr);
   }
-  words_done_.fetch_add(end - begin, std::memory_order_relaxed);
+  return end - begin;
 }
 
 std::uint64_t Trainer::run_lane(Lane& lane, std::uint64_t max_words) {
@@ -186,11 +186,9 @@ std::uint64_t Trainer::run_lane(Lane& lane, std::uint64_t max_words) {
       ++lane.epoch;
       continue;
     }
-    const std::size_t s = lane.next_sentence++;
-    train_sentence(lane, s);
-    lane.published_loss.store(lane.loss_sum, std::memory_order_relaxed);
-    lane.published_examples.store(lane.examples, std::memory_order_relaxed);
-    read += corpus_.sentence_starts[s + 1] - corpus_.sentence_starts[s];
+    const std::uint64_t words = train_sentence(lane, lane.next_sentence++);
+    words_done_.value.fetch_add(words, std::memory_order_relaxed);
+    read += words;
   }
   // Close the epoch at once when its last sentence was just read, so finished() is exact.
   if (lane.next_sentence >= lane.end_sentence && lane.epoch < params_.epochs) {
@@ -204,7 +202,7 @@ TrainingProgress Trainer::make_progress(double loss_sum, std::uint64_t examples)
   total_loss_ += loss_sum;
   total_examples_ += examples;
   TrainingProgress p;
-  p.words_done = std::min(words_done_.load(std::memory_order_relaxed), words_total_);
+  p.words_done = std::min(words_done_.value.load(std::memory_order_relaxed), words_total_);
   p.words_total = words_total_;
   p.epochs = params_.epochs;
   p.epoch = std::min(params_.epochs - 1,

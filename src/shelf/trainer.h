@@ -19,6 +19,8 @@
 
 namespace shelf {
 
+class WorkQueue;
+
 enum class Model { SkipGram, Cbow };
 
 struct TrainingParams {
@@ -84,7 +86,8 @@ class Trainer {
 
  private:
   struct Lane;
-  void train_sentence(Lane& lane, std::size_t sentence);
+  // Trains one sentence; returns how many corpus words it had (before subsampling).
+  std::uint64_t train_sentence(Lane& lane, std::size_t sentence);
   void skipgram(Lane& lane, const std::int32_t* words, std::size_t n, float lr);
   void cbow(Lane& lane, const std::int32_t* words, std::size_t n, float lr);
   // The positive word and `negative` sampled words (never the positive) into lane.targets.
@@ -95,6 +98,9 @@ class Trainer {
   float current_learning_rate() const noexcept;
   // Runs `lane` over its sentences until `max_words` are read or its epochs end.
   std::uint64_t run_lane(Lane& lane, std::uint64_t max_words);
+  // Hogwild: runs `lane` as thread `thread` over the chunks (sentences from `starts`) that `work`
+  // hands it, until none are left.
+  void run_shared_lane(Lane& lane, std::size_t thread, WorkQueue& work, const std::vector<std::size_t>& starts);
   TrainingProgress make_progress(double loss_sum, std::uint64_t examples);
 
   const Corpus& corpus_;
@@ -104,7 +110,11 @@ class Trainer {
   AliasSampler negatives_;
   std::vector<std::uint32_t> keep_thresholds_;
   std::vector<std::unique_ptr<Lane>> lanes_;
-  std::atomic<std::uint64_t> words_done_{0};
+  // Every training thread adds to it: on a cache line of its own, away from what they only read.
+  struct alignas(64) WordCount {
+    std::atomic<std::uint64_t> value{0};
+  };
+  WordCount words_done_;
   std::uint64_t words_total_ = 0;
   double seconds_ = 0;
   double total_loss_ = 0;

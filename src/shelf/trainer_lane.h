@@ -10,7 +10,9 @@
 
 namespace shelf {
 
-struct Trainer::Lane {
+// Cache-line aligned, so that two lanes' hot fields (one thread's random state, the other's
+// counters) never share a line.
+struct alignas(64) Trainer::Lane {
   Random random;
   std::size_t first_sentence = 0;
   std::size_t end_sentence = 0;

@@ -61,7 +61,7 @@ for (const [name, run] of builds) {
     const trained = json(run(['train', ...trainArgs, '--output', model]));
     assert.equal(trained.tokens, 3000 * 12);
     assert.ok(trained.vocab >= 24);
-    assert.ok(trained.seconds > 0 && trained.words_per_second > 0);
+    assert.ok(trained.seconds > 0 && trained.words_per_second > 0 && trained.cpu_seconds >= 0);
     assert.ok(trained.loss > 0 && Number.isFinite(trained.loss));
     assert.match(readFileSync(model, 'utf8').split('\n')[0], /^\d+ 24$/);
 
