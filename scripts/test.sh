@@ -6,7 +6,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser || exit 1
+build_start=$SECONDS
 scripts/build.sh native native-asan wasm || exit 1
+timings=("build $((SECONDS - build_start)) s")
 
 passed=0
 failed=0
@@ -15,12 +17,14 @@ run_suite() {
   local name=$1
   shift
   echo "=== $name"
+  local start=$SECONDS
   if "$@"; then
     passed=$((passed + 1))
   else
     failed=$((failed + 1))
     failures+=("$name")
   fi
+  timings+=("$name $((SECONDS - start)) s")
 }
 
 run_suite native ctest --preset native
@@ -36,5 +40,6 @@ fi
 
 echo
 ((failed)) && echo "failed suites: ${failures[*]}"
+echo "time: ${timings[*]/%/,} $SECONDS s in all" | sed 's/, \([0-9]* s in all\)/; \1/'
 echo "test suites: $passed passed, $failed failed"
 ((failed == 0))

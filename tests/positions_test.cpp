@@ -121,6 +121,11 @@ TEST_CASE("pooling and sentence inputs report bad input") {
   CHECK_THROWS_AS(shelf::sentence_input(e, "dog", std::nan("")), shelf::Error);
   CHECK_THROWS_AS(shelf::sentence_input(e, shelf::WordLookup({"dog", "cat"}), "dog"), shelf::Error);
   CHECK_THROWS_AS(shelf::mean_pool(shelf::Matrix(0, 4)), shelf::Error);
+  std::string longest;
+  for (std::size_t i = 0; i < shelf::kMaxSentenceTokens; ++i) longest += "dog ";
+  CHECK(shelf::sentence_input(e, longest).inputs.rows() == shelf::kMaxSentenceTokens);
+  CHECK_THROWS_WITH_AS(shelf::sentence_input(e, longest + "dog"),
+                       doctest::Contains("has 1025 words; at most 1024"), shelf::Error);
   CHECK(shelf::concat_pool(shelf::Matrix(0, 4)).empty());
   shelf::Matrix m(2, 2);
   m.at(0, 0) = 1, m.at(0, 1) = 2, m.at(1, 0) = 3, m.at(1, 1) = 6;

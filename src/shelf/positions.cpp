@@ -38,6 +38,10 @@ SentenceInput sentence_input(const Embeddings& words, const WordLookup& lookup, 
   SentenceInput input;
   input.tokens = tokenize(sentence);
   if (input.tokens.empty()) throw Error("the sentence has no words to encode");
+  if (input.tokens.size() > kMaxSentenceTokens) {
+    throw Error("the sentence has " + std::to_string(input.tokens.size()) + " words; at most " +
+                std::to_string(kMaxSentenceTokens) + " are encoded with positions");
+  }
   const std::size_t n = input.tokens.size(), d = words.dim();
   if (d == 0) throw Error("the embeddings have no dimensions");
 

@@ -26,7 +26,12 @@ struct SentenceInput {
   Matrix inputs;                      // token_vectors + position_vectors
 };
 
-// Throws shelf::Error when the sentence has no tokens or position_scale is not finite.
+// The longest sentence sentence_input encodes: it makes three tokens × dim matrices, so a pasted
+// book would take gigabytes; a transformer's context is bounded too.
+constexpr std::size_t kMaxSentenceTokens = 1024;
+
+// Throws shelf::Error when the sentence has no tokens or more than kMaxSentenceTokens, or
+// position_scale is not finite.
 // The first form builds a WordLookup on each call; pass one in when encoding many sentences.
 SentenceInput sentence_input(const Embeddings& words, std::string_view sentence, double position_scale = 1.0);
 SentenceInput sentence_input(const Embeddings& words, const WordLookup& lookup, std::string_view sentence,

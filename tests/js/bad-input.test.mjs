@@ -125,6 +125,13 @@ describe('bad input through the worker', { skip }, () => {
     await refused(engine.search({ query: 'zebra yak' }), 'none of the words of the question "zebra yak" are in the vocabulary');
   });
 
+  test('a pasted book as the positions sentence', async () => {
+    await engine.loadVectors({ bytes: encode(withZero), name: 'zero.txt' });
+    await refused(engine.positions({ sentence: 'king queen '.repeat(500000) }),
+      'the sentence has 1000000 words; at most 1024 are encoded with positions');
+    assert.deepEqual((await engine.positions({ sentence: 'man king' })).known, [true, true]);
+  });
+
   test('k larger than the vocabulary', async () => {
     await engine.loadVectors({ bytes: encode(withZero), name: 'zero.txt' });
     assert.equal((await engine.neighbors({ word: 'king', k: 1000 })).words.length, 3);
