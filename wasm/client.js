@@ -38,6 +38,10 @@ export function createEngineClient(worker) {
       for (const listener of indexListeners) listener(data.index, data);
       return;
     }
+    if (data && data.event === EventType.unreadableRequest) {
+      failWaiting('the engine could not read a request (messageerror)');
+      return;
+    }
     const call = data && pending.get(data.id);
     if (!call) return; // a reply to a cancelled request
     pending.delete(data.id);
@@ -54,6 +58,16 @@ export function createEngineClient(worker) {
     for (const call of pending.values()) call.reject(failure);
     pending.clear();
   });
+
+  // A message that does not survive the structured clone names no request, and its reply will
+  // never come: fail everything waiting rather than let it wait forever. The engine is unharmed,
+  // so later requests go on.
+  function failWaiting(message) {
+    const error = new ProtocolError(message, ErrorCode.internal);
+    for (const call of pending.values()) call.reject(error);
+    pending.clear();
+  }
+  worker.addEventListener('messageerror', () => failWaiting('a reply from the engine could not be read (messageerror)'));
 
   function request(type, fields = {}, { signal, transfer = [] } = {}) {
     if (failure) return Promise.reject(failure);

@@ -13,7 +13,11 @@ export const ErrorCode = Object.freeze({
 });
 
 /** Event names sent by the worker without a request. */
-export const EventType = Object.freeze({ progress: 'progress', indexProgress: 'indexProgress' });
+export const EventType = Object.freeze({
+  progress: 'progress',
+  indexProgress: 'indexProgress',
+  unreadableRequest: 'unreadableRequest',
+});
 
 /** An error that carries a protocol error code. */
 export class ProtocolError extends Error {

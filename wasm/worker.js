@@ -16,7 +16,7 @@
 // and talk to it through client.js.
 
 import { createHost } from './engine-host.js';
-import { ErrorCode } from './protocol.js';
+import { ErrorCode, EventType } from './protocol.js';
 
 // (module (func (result v128) i32.const 0 i8x16.splat)): valid only where wasm SIMD is.
 const SIMD_PROBE = new Uint8Array([
@@ -53,6 +53,8 @@ const flavour = forced === 'scalar' || forced === 'simd' ? forced : simdSupporte
 const waiting = [];
 let handle = (message) => waiting.push(message);
 self.onmessage = (event) => handle(event.data);
+// Its id is unreadable too, so no reply can name it: the client fails what waits (docs/protocol.md).
+self.onmessageerror = () => post({ event: EventType.unreadableRequest });
 
 loadEngine(flavour).then(
   (module) => {

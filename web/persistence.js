@@ -42,6 +42,12 @@ export function createPersistence({ createWorker = defaultWorker } = {}) {
     if (data.ok) call.resolve(data.result);
     else call.reject(new Error(data.message));
   });
+  // A reply that does not survive the structured clone names no call: fail the waiting ones (saving
+  // is best effort; the page goes on without it) instead of leaving them waiting forever.
+  worker?.addEventListener('messageerror', () => {
+    for (const call of pending.values()) call.reject(new Error('a reply from the saving worker could not be read'));
+    pending.clear();
+  });
   worker?.addEventListener('error', (event) => {
     event?.preventDefault?.();
     broken = new Error(`the saving worker failed: ${event?.message ?? 'unknown error'}`);

@@ -21,7 +21,12 @@ self.postMessage = (message, transfer) => parentPort.postMessage(message, transf
 const early = [];
 const deliver = (data) => self.onmessage?.({ data });
 let receive = (data) => early.push(data);
-parentPort.on('message', (data) => receive(data));
+parentPort.on('message', (data) => {
+  // What a browser does with a message it cannot deserialize; tests ask for one by this marker.
+  if (data?.shimMessageError) self.onmessageerror?.({ data: null });
+  else receive(data);
+});
+parentPort.on('messageerror', () => self.onmessageerror?.({ data: null }));
 await import(workerData.url);
 receive = deliver;
 for (const data of early.splice(0)) deliver(data);

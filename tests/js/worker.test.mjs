@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
+import { createEngineClient } from '../../wasm/client.js';
 import { ProtocolError } from '../../wasm/protocol.js';
 import { smallTraining, startWorker, trainUntilStopped, twoTopicText, workerUnavailable, workerUrl } from './support.mjs';
 
@@ -84,6 +85,27 @@ describe('worker.js in a worker thread', { skip }, () => {
     assert.equal(bytes.byteLength, 0, 'transferred, not copied');
     const again = await engine.exportVectors({ format: 'word2vec-binary' });
     assert.deepEqual(new Uint8Array(again.bytes), new Uint8Array(copy));
+  });
+
+  test('a request the worker cannot read fails what waits, and the engine answers on', async () => {
+    await engine.init();
+    // The shim delivers a messageerror as a browser would for a message it cannot deserialize;
+    // the request sent after it is still waiting when the worker says so, and fails.
+    worker.postMessage({ shimMessageError: true });
+    await rejectsWith(engine.init(), 'internal', /could not read a request/);
+    assert.equal((await engine.init()).simd, true);
+  });
+
+  test('a reply the page cannot read fails what waits instead of hanging', async () => {
+    const listeners = {};
+    const fakeWorker = { postMessage() {}, addEventListener: (type, listener) => { listeners[type] = listener; } };
+    const client = createEngineClient(fakeWorker);
+    const waiting = client.neighbors({ word: 'king' });
+    listeners.messageerror({});
+    await rejectsWith(waiting, 'internal', /reply from the engine could not be read/);
+    const next = client.neighbors({ word: 'queen' });
+    listeners.message({ data: { id: 2, ok: true, result: { words: ['king'] } } });
+    assert.deepEqual(await next, { words: ['king'] });
   });
 
   test('a worker that cannot start fails its requests instead of hanging', async () => {
