@@ -136,8 +136,9 @@ describe('memory and cancelling', { skip }, () => {
   test('an allocation past what wasm32 can address, in a call no estimate guards, is a clear out-of-memory error; the engine goes on', async () => {
     const module = await loadEngine('simd');
     const { call } = hostFor(module);
-    // Three words of 100,000 dimensions (the most a vectors file may have). A sentence's positions
-    // are three matrices of its words x 100,000 floats, allocated with no memory check before.
+    // Three words of 100,000 dimensions (the most a vectors file may have). The document index
+    // keeps a matrix of its chunks x 100,000 floats, allocated with no memory check before; with
+    // one token a chunk, a text of n words makes n rows.
     const dim = 100000;
     const row = (word, value) => `${word} ${new Array(dim).fill(value).join(' ')}`;
     const file = `3 ${dim}\n${row('cat', '0.5')}\n${row('dog', '0.25')}\n${row('sea', '-0.5')}\n`;
@@ -145,17 +146,22 @@ describe('memory and cancelling', { skip }, () => {
     assert.equal(resultOf(await call('positions', { sentence: 'cat dog' })).dim, dim);
     const { wasmBytes: heapBefore, inUse } = resultOf(await call('memory'));
     const clear = /^the engine ran out of memory \(it can use at most 4\.3 GB, and [\d.]+ MB is in use now\)\. Try /;
+    // The index of the chunks is built at the first search.
+    const chunksOf = async (words) => {
+      resultOf(await call('indexDocuments', { text: 'cat '.repeat(words), maxTokens: 1 }));
+      return call('search', { query: 'cat' });
+    };
 
-    // 10,730 words x 100,000 floats = 4.292 GB: a size a vector may have, but not beside what is
+    // 10,730 chunks x 100,000 floats = 4.292 GB: a size a vector may have, but not beside what is
     // already in use within 4 GiB (checked first, so that the memory can never grow to hold it).
     const fitsNowhere = 10730 * dim * 4;
     assert.ok(inUse + fitsNowhere > 2 ** 32, `${inUse} bytes in use`);
-    failsWith(await call('positions', { sentence: 'cat '.repeat(10730) }), 'out-of-memory', clear); // std::bad_alloc
-    // 11,000 words: 4.4 GB, more floats than a vector can count on wasm32.
-    failsWith(await call('positions', { sentence: 'cat '.repeat(11000) }), 'out-of-memory', clear); // std::length_error
-    // 43,000 words: 4.3 billion floats, a count that wraps around in 32 bits to a small matrix
+    failsWith(await chunksOf(10730), 'out-of-memory', clear); // std::bad_alloc
+    // 11,000 chunks: 4.4 GB, more floats than a vector can count on wasm32.
+    failsWith(await chunksOf(11000), 'out-of-memory', clear); // std::length_error
+    // 43,000 chunks: 4.3 billion floats, a count that wraps around in 32 bits to a small matrix
     // the engine would then write past.
-    failsWith(await call('positions', { sentence: 'sea '.repeat(43000) }), 'out-of-memory');
+    failsWith(await chunksOf(43000), 'out-of-memory');
 
     // Refused before the memory grew, and the engine answers as before.
     assert.ok(resultOf(await call('memory')).wasmBytes - heapBefore < 64e6);
