@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Runs every benchmark of Shelf, one after the other, and collects their reports.
 #
-#   bench/run-all.sh [--quick] [--random-n N]
+#   bench/run-all.sh [--quick] [--epochs N] [--random-n N]
 #
-# 1. training: bench/train-compare.sh --corpus large (fastText, gensim, Shelf native and wasm;
-#    one thread each)
+# 1. training: bench/train-compare.sh --corpus large --epochs N (fastText, gensim, Shelf native
+#    on 1 and 2 threads, Shelf wasm; default 2 epochs, so that the whole run fits 15 minutes on
+#    2 cores: fastText alone needs about 80 s an epoch here. Words/s do not depend on the number
+#    of epochs; --epochs 5 is the full protocol, about 25 minutes in all)
 # 2. search: bench/search-compare.sh --datasets trained,random (faiss, hnswlib, hnswlib-wasm,
-#    voy-search, a plain JS loop); --random-n sets the random dataset's size (default 50,000 x 128,
-#    so that the whole run fits 15 minutes on 2 cores; 100,000 is the size)
+#    voy-search, a plain JS loop); trained vectors for the graph indexes, random 100,000 x 128
+#    (--random-n) for exact search only
 # 3. training in a browser worker: node bench/browser-train.mjs (SIMD against scalar engine)
 # 4. projection: node bench/projection-bench.mjs, when that script exists
 # Installs what is missing first (scripts/setup.sh: apt packages via scripts/ensure-packages.sh,
@@ -23,11 +25,13 @@ repo=$(cd "$bench_dir/.." && pwd)
 die() { echo "run-all.sh: error: $*" >&2; exit 2; }
 
 quick=0
-random_n=50000
+epochs=2
+random_n=100000
 while (($#)); do
   case "$1" in
     --quick) quick=1; shift ;;
     --random-n) [[ $# -ge 2 ]] || die "--random-n needs a number"; random_n=$2; shift 2 ;;
+    --epochs) [[ $# -ge 2 ]] || die "--epochs needs a number"; epochs=$2; shift 2 ;;
     -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) die "unknown argument '$1' (see --help)" ;;
   esac
@@ -84,7 +88,7 @@ if ((quick)); then
   part "search" "$out/search-trained-quick.md $out/search-random-quick.md" bench/search-compare.sh --quick
   part "browser training" - node bench/browser-train.mjs --lines 10000 --rounds 1
 else
-  part "training" "$out/train-large.md" bench/train-compare.sh --corpus large
+  part "training" "$out/train-large.md" bench/train-compare.sh --corpus large --epochs "$epochs"
   part "search" "$out/search-trained.md $out/search-random.md" \
     bench/search-compare.sh --datasets trained,random --random-n "$random_n"
   part "browser training" - node bench/browser-train.mjs --lines 40000 --rounds 2

@@ -6,8 +6,9 @@
 # trained  word vectors Shelf trains on build/corpus/default.tokens.txt (dim 100, the corpus
 #          made by scripts/make-corpus.sh default if missing; the model is kept in
 #          bench/out/search/model.vec); recall targets are on these
-# random   100,000 Gaussian unit vectors x 128 (the size; --random-n changes it; no
-#          neighbourhood structure, so HNSW recall there is a worst case)
+# random   100,000 Gaussian unit vectors x 128 (the size; --random-n changes it), for
+#          exact search only: such vectors have no neighbourhood structure, so a graph index
+#          there measures nothing the trained set does not, at minutes of build time
 # For each: `shelf bench-search` natively (float32 and int8) dumps the base vectors, the
 # held-out queries and the exact top-k; the wasm build (`node build/wasm/shelf.js`) loads
 # exactly those; then faiss IndexFlatIP and hnswlib (Debian python3-faiss, python3-hnswlib,
@@ -105,16 +106,25 @@ for dataset in ${datasets//,/ }; do
     *) die "unknown dataset '$dataset' (trained or random)" ;;
   esac
   common=(--queries "$q" -k "$k" --ef "$efs" --m "$m" --ef-construction "$ef_construction" --seed 1 --json)
-  run "$dir/shelf-native.json" "$native" bench-search "${data[@]}" "${common[@]}" --dump "$dir"
-  run "$dir/shelf-native-int8.json" "$native" bench-search --load "$dir" --dim "$dim" "${common[@]}" --quantize int8
-  run "$dir/shelf-wasm.json" node "$wasm" bench-search --load "$dir" --dim "$dim" "${common[@]}"
-  run "$dir/shelf-wasm-int8.json" node "$wasm" bench-search --load "$dir" --dim "$dim" "${common[@]}" --quantize int8
-  run "$dir/native-peers.json" "$python" "$script_dir/search_compare.py" peers "$dir" --dim "$dim" --k "$k" \
-    --ef "$efs" --m "$m" --ef-construction "$ef_construction"
-  run "$dir/js-peers.json" node "$script_dir/search_compare.mjs" "$dir" --dim "$dim" --k "$k" --ef "$efs" \
-    --m "$m" --ef-construction "$ef_construction"
+  results=("$dir/shelf-native.json" "$dir/shelf-wasm.json")
+  if [[ $dataset == random ]]; then
+    run "$dir/shelf-native.json" "$native" bench-search "${data[@]}" "${common[@]}" --exact-only --dump "$dir"
+    run "$dir/shelf-wasm.json" node "$wasm" bench-search --load "$dir" --dim "$dim" "${common[@]}" --exact-only
+    run "$dir/native-peers.json" "$python" "$script_dir/search_compare.py" peers "$dir" --dim "$dim" --k "$k" \
+      --exact-only
+    run "$dir/js-peers.json" node "$script_dir/search_compare.mjs" "$dir" --dim "$dim" --k "$k" --skip hnsw-graph
+  else
+    run "$dir/shelf-native.json" "$native" bench-search "${data[@]}" "${common[@]}" --dump "$dir"
+    run "$dir/shelf-native-int8.json" "$native" bench-search --load "$dir" --dim "$dim" "${common[@]}" --quantize int8
+    run "$dir/shelf-wasm.json" node "$wasm" bench-search --load "$dir" --dim "$dim" "${common[@]}"
+    run "$dir/shelf-wasm-int8.json" node "$wasm" bench-search --load "$dir" --dim "$dim" "${common[@]}" --quantize int8
+    results+=("$dir/shelf-native-int8.json" "$dir/shelf-wasm-int8.json")
+    run "$dir/native-peers.json" "$python" "$script_dir/search_compare.py" peers "$dir" --dim "$dim" --k "$k" \
+      --ef "$efs" --m "$m" --ef-construction "$ef_construction"
+    run "$dir/js-peers.json" node "$script_dir/search_compare.mjs" "$dir" --dim "$dim" --k "$k" --ef "$efs" \
+      --m "$m" --ef-construction "$ef_construction"
+  fi
   "$python" "$script_dir/search_compare.py" report "$name" "$out" --commands "$commands" \
-    "$dir/shelf-native.json" "$dir/shelf-native-int8.json" "$dir/shelf-wasm.json" "$dir/shelf-wasm-int8.json" \
-    "$dir/native-peers.json" "$dir/js-peers.json"
+    "${results[@]}" "$dir/native-peers.json" "$dir/js-peers.json"
   rm -f "$dir/base.f32" "$dir/queries.f32"
 done

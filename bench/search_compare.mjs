@@ -2,7 +2,7 @@
 // `shelf bench-search --dump DIR` wrote (base.f32, queries.f32, truth.i32: Shelf's exact top-k).
 //
 //   node bench/search_compare.mjs DIR --dim D [--k 10] [--ef 16,32,64] [--m 16]
-//        [--ef-construction 100] [--exact-queries 200] [--voy-queries 100] [--skip voy]
+//        [--ef-construction 100] [--exact-queries 200] [--voy-queries 100] [--skip voy,hnswlib,hnsw-graph]
 //
 // - plain: a Float32Array loop, one query at a time (what a page would write by hand);
 // - hnswlib-wasm: BruteforceSearch ('ip') and HierarchicalNSW ('ip', same m, ef_construction;
@@ -124,23 +124,26 @@ async function main() {
     result.bruteforce_qps = exactQueries.length / seconds(start);
     result.bruteforce_recall = recall(bruteFound, truth, o.k);
 
-    const index = new lib.HierarchicalNSW('ip', o.dim, '');
-    start = now();
-    index.initIndex(n, o.m, o.efConstruction, 1);
-    for (let r = 0; r < n; r++) index.addPoint(rows[r], r, false);
-    result.build_seconds = seconds(start);
-    result.sweep = [];
-    for (const ef of o.efs) {
-      index.setEfSearch(Math.max(ef, o.k));
-      // Fastest of three, as `shelf bench-search --repeat 3` (a shared machine's noise).
-      let found;
-      let time = Infinity;
-      for (let r = 0; r < 3; r++) {
-        start = now();
-        found = queries.map((q) => index.searchKnn(q, o.k, undefined).neighbors);
-        time = Math.min(time, seconds(start));
+    // --skip hnsw-graph keeps BruteforceSearch alone (datasets measured for exact search only).
+    if (!o.skip.has('hnsw-graph')) {
+      const index = new lib.HierarchicalNSW('ip', o.dim, '');
+      start = now();
+      index.initIndex(n, o.m, o.efConstruction, 1);
+      for (let r = 0; r < n; r++) index.addPoint(rows[r], r, false);
+      result.build_seconds = seconds(start);
+      result.sweep = [];
+      for (const ef of o.efs) {
+        index.setEfSearch(Math.max(ef, o.k));
+        // Fastest of three, as `shelf bench-search --repeat 3` (a shared machine's noise).
+        let found;
+        let time = Infinity;
+        for (let r = 0; r < 3; r++) {
+          start = now();
+          found = queries.map((q) => index.searchKnn(q, o.k, undefined).neighbors);
+          time = Math.min(time, seconds(start));
+        }
+        result.sweep.push({ ef, ann_qps: queries.length / time, ann_recall: recall(found, truth, o.k) });
       }
-      result.sweep.push({ ef, ann_qps: queries.length / time, ann_recall: recall(found, truth, o.k) });
     }
     out.hnswlib_wasm = result;
   }

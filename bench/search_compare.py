@@ -95,7 +95,8 @@ def peers(args):
     base, queries, truth = load(args.dir, args.dim, args.k)
     out = {"n": len(base), "dim": args.dim, "queries": len(queries), "k": args.k}
     out["faiss"] = faiss_flat(base, queries, truth, args.k)
-    out["hnswlib"] = hnswlib_sweep(base, queries, truth, args.k, efs, args.m, args.ef_construction)
+    if not args.exact_only:
+        out["hnswlib"] = hnswlib_sweep(base, queries, truth, args.k, efs, args.m, args.ef_construction)
     print(json.dumps(out))
 
 
@@ -145,6 +146,16 @@ def machine():
     }
 
 
+def sweeps_of(native, native8, wasm, wasm8, py, js):
+    """The ef sweeps to list, by system name (a system without one maps to None)."""
+    sweeps = {"shelf native": native, "shelf native int8": native8, "shelf wasm": wasm, "shelf wasm int8": wasm8}
+    if py and py.get("hnswlib"):
+        sweeps["hnswlib"] = py["hnswlib"]
+    if js and js.get("hnswlib_wasm"):
+        sweeps["hnswlib-wasm"] = js["hnswlib_wasm"]
+    return sweeps
+
+
 def report(args):
     results = {}
     for path in args.results:
@@ -160,13 +171,18 @@ def report(args):
     any_run = native or wasm
     rows = []  # system, exact q/s, ANN q/s at target, its ef, recall, build s, index MB
 
+    def best_recall(sweep):
+        return max((p["ann_recall"] for p in sweep), default=None)
+
     def shelf_row(name, r):
         if not r:
             return
         point = at_recall(r["sweep"], target)
+        # Exact only (no graph built): the exact index's build time and bytes.
+        graph = bool(r["sweep"])
         rows.append([name, r["exact_qps"], r.get("exact_batch_qps"), point and point["ann_qps"], point and point["ef"],
-                     point and point["ann_recall"], r["build_seconds"], r["index_bytes"] / 1e6,
-                     max(p["ann_recall"] for p in r["sweep"])])
+                     point and point["ann_recall"], r["build_seconds"] if graph else r.get("exact_build_seconds"),
+                     (r["index_bytes"] if graph else r.get("exact_index_bytes", 0)) / 1e6, best_recall(r["sweep"])])
 
     shelf_row("shelf native (float32)", native)
     shelf_row("shelf native (int8 + re-rank)", native8)
@@ -175,20 +191,21 @@ def report(args):
     if py:
         rows.append(["faiss IndexFlatIP", py["faiss"]["exact_qps"], py["faiss"]["exact_batch_qps"], None, None, None,
                      None, None, None])
-        h = py["hnswlib"]
-        point = at_recall(h["sweep"], target)
-        rows.append(["hnswlib (python, native)", None, None, point and point["ann_qps"], point and point["ef"],
-                     point and point["ann_recall"], h["build_seconds"], h["index_bytes_estimate"] / 1e6,
-                     max(p["ann_recall"] for p in h["sweep"])])
+        h = py.get("hnswlib")
+        if h:
+            point = at_recall(h["sweep"], target)
+            rows.append(["hnswlib (python, native)", None, None, point and point["ann_qps"], point and point["ef"],
+                         point and point["ann_recall"], h["build_seconds"], h["index_bytes_estimate"] / 1e6,
+                         best_recall(h["sweep"])])
     if js:
         rows.append(["plain JS Float32Array loop", js["plain"]["exact_qps"], None, None, None, None, None, None, None])
         hw = js.get("hnswlib_wasm")
         if hw:
             rows.append(["hnswlib-wasm BruteforceSearch", hw["bruteforce_qps"], None, None, None, None, None, None, None])
-            point = at_recall(hw["sweep"], target)
-            rows.append(["hnswlib-wasm HierarchicalNSW", None, None, point and point["ann_qps"], point and point["ef"],
-                         point and point["ann_recall"], hw["build_seconds"], None,
-                         max(p["ann_recall"] for p in hw["sweep"])])
+            if hw.get("sweep"):
+                point = at_recall(hw["sweep"], target)
+                rows.append(["hnswlib-wasm HierarchicalNSW", None, None, point and point["ann_qps"], point and point["ef"],
+                             point and point["ann_recall"], hw["build_seconds"], None, best_recall(hw["sweep"])])
         voy = js.get("voy")
         if voy:
             rows.append([f"voy-search ({voy['queries']} queries)", voy["qps"], None, None, None, None, voy["build_seconds"],
@@ -208,10 +225,11 @@ def report(args):
         ratios["wasm exact, all queries in one call / plain JS"] = ratio(wasm.get("exact_batch_qps"),
                                                                          js["plain"]["exact_qps"])
         if js.get("hnswlib_wasm"):
-            ratios[f"wasm HNSW / hnswlib-wasm at recall >= {target} (target >= 1)"] = ratio(
-                ann_qps(wasm), ann_qps(js["hnswlib_wasm"]))
-            ratios[f"wasm HNSW int8 / hnswlib-wasm at recall >= {target}"] = ratio(ann_qps(wasm8),
-                                                                                   ann_qps(js["hnswlib_wasm"]))
+            if wasm["sweep"] and js["hnswlib_wasm"].get("sweep"):
+                ratios[f"wasm HNSW / hnswlib-wasm at recall >= {target} (target >= 1)"] = ratio(
+                    ann_qps(wasm), ann_qps(js["hnswlib_wasm"]))
+                ratios[f"wasm HNSW int8 / hnswlib-wasm at recall >= {target}"] = ratio(ann_qps(wasm8),
+                                                                                       ann_qps(js["hnswlib_wasm"]))
             ratios["wasm exact / hnswlib-wasm brute force"] = ratio(wasm["exact_qps"],
                                                                    js["hnswlib_wasm"]["bruteforce_qps"])
         if js.get("voy"):
@@ -223,21 +241,28 @@ def report(args):
                                                                                 py["faiss"]["exact_qps"])
         ratios["native exact / faiss flat, all queries in one call"] = ratio(native.get("exact_batch_qps"),
                                                                             py["faiss"]["exact_batch_qps"])
-        ratios[f"native HNSW / hnswlib at recall >= {target}"] = ratio(ann_qps(native), ann_qps(py["hnswlib"]))
-        ratios["native HNSW build / hnswlib build (time; < 1 is faster)"] = ratio(
-            native["build_seconds"], py["hnswlib"]["build_seconds"])
+        if native["sweep"] and py.get("hnswlib"):
+            ratios[f"native HNSW / hnswlib at recall >= {target}"] = ratio(ann_qps(native), ann_qps(py["hnswlib"]))
+            ratios["native HNSW build / hnswlib build (time; < 1 is faster)"] = ratio(
+                native["build_seconds"], py["hnswlib"]["build_seconds"])
     for name, r8, r in (("native", native8, native), ("wasm", wasm8, wasm)):
-        if r8 and r:
+        if r8 and r and r["sweep"]:
             ratios[f"{name} int8 vectors / float32 vectors (target 0.25)"] = ratio(r8["vector_bytes"], r["vector_bytes"])
             ratios[f"{name} int8 index / float32 index (graph included)"] = ratio(r8["index_bytes"], r["index_bytes"])
-            ratios[f"{name} int8 recall@{r8['k']} at its widest ef"] = max(p["ann_recall"] for p in r8["sweep"])
+            ratios[f"{name} int8 recall@{r8['k']} at its widest ef"] = best_recall(r8["sweep"])
 
     head = any_run or {}
     lines = [f"# Search: {args.name}", ""]
-    lines.append(f"{head.get('n')} vectors x {head.get('dim')} ({head.get('source')}), {head.get('queries')} held-out "
-                 f"queries, k = {head.get('k')}, HNSW m = {head.get('m')}, ef_construction = "
-                 f"{head.get('ef_construction')}; one thread everywhere. ANN q/s are read at the narrowest ef whose "
-                 f"recall@{head.get('k')} reaches {target} ('–': none of the swept ef did).")
+    if head.get("sweep"):
+        lines.append(f"{head.get('n')} vectors x {head.get('dim')} ({head.get('source')}), {head.get('queries')} held-out "
+                     f"queries, k = {head.get('k')}, HNSW m = {head.get('m')}, ef_construction = "
+                     f"{head.get('ef_construction')}; one thread everywhere. ANN q/s are read at the narrowest ef whose "
+                     f"recall@{head.get('k')} reaches {target} ('–': none of the swept ef did).")
+    else:
+        lines.append(f"{head.get('n')} vectors x {head.get('dim')} ({head.get('source')}), {head.get('queries')} held-out "
+                     f"queries, k = {head.get('k')}; exact search only (no graph index: these vectors have no "
+                     f"neighbourhood structure for one to use); one thread everywhere. Shelf's build s and index MB "
+                     f"are its exact index's.")
     lines.append("")
     lines.append(f"| system | exact q/s, 1 query per call | exact q/s, all in one call | ANN q/s at recall >= {target} "
                  "| ef | recall | build s | index MB | best recall |")
@@ -251,15 +276,12 @@ def report(args):
     for name, value in ratios.items():
         lines.append(f"| {name} | {fmt(value, 2)} |")
     lines.append("")
-    lines.append("Sweeps (ef: q/s, recall):")
-    lines.append("")
-    sweeps = {"shelf native": native, "shelf native int8": native8, "shelf wasm": wasm, "shelf wasm int8": wasm8}
-    if py:
-        sweeps["hnswlib"] = py["hnswlib"]
-    if js and js.get("hnswlib_wasm"):
-        sweeps["hnswlib-wasm"] = js["hnswlib_wasm"]
-    for name, r in sweeps.items():
-        if r:
+    swept = [name for name, r in sweeps_of(native, native8, wasm, wasm8, py, js).items() if r and r.get("sweep")]
+    if swept:
+        lines.append("Sweeps (ef: q/s, recall):")
+        lines.append("")
+    for name, r in sweeps_of(native, native8, wasm, wasm8, py, js).items():
+        if r and r.get("sweep"):
             points = ", ".join(f"{p['ef']}: {p['ann_qps']:,.0f} q/s {p['ann_recall']:.4f}" for p in r["sweep"])
             lines.append(f"- {name}: {points}")
     lines.append("")
@@ -295,6 +317,7 @@ def main():
     p.add_argument("--ef", default="16,32,64,128")
     p.add_argument("--m", type=int, default=16)
     p.add_argument("--ef-construction", type=int, default=100)
+    p.add_argument("--exact-only", action="store_true", help="faiss only: no hnswlib graph")
     r = sub.add_parser("report")
     r.add_argument("name")
     r.add_argument("out")

@@ -6,9 +6,12 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser || exit 1
-build_start=$SECONDS
-scripts/build.sh native native-asan wasm || exit 1
-timings=("build $((SECONDS - build_start)) s")
+timings=()
+for preset in native native-asan wasm; do
+  build_start=$SECONDS
+  scripts/build.sh "$preset" || exit 1
+  timings+=("build $preset $((SECONDS - build_start)) s")
+done
 
 passed=0
 failed=0

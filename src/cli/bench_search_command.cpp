@@ -48,6 +48,7 @@ const std::vector<Flag> kBenchSearchFlags = {
     {"--dump", true, "", "write base.f32, queries.f32, truth.i32 and meta.json to this folder"},
     {"--load", true, "", "read base.f32 and queries.f32 (from --dump) from this folder; needs --dim"},
     {"--compact", false, "", "also compact the built graph and sweep again (same answers, fewer bytes)"},
+    {"--exact-only", false, "", "measure exact search only (no graph is built; sweep is [])"},
     {"--json", false, "", "one JSON line on stdout"},
 };
 
@@ -239,6 +240,38 @@ int bench_search_command(int argc, char** argv) {
   const double exact_batch_seconds = seconds_since(start);
   check_same(batch, "the batched scan");
 
+  if (args.has("--dump")) {
+    const std::string dir = args.text("--dump");
+    write_binary(dir + "/base.f32", base.data(), base.size() * sizeof(float));
+    write_binary(dir + "/queries.f32", data.queries.data(), data.queries.size() * sizeof(float));
+    write_binary(dir + "/truth.i32", truth_ids.data(), truth_ids.size() * sizeof(std::int32_t));
+    JsonObject meta;
+    meta.field("n", n).field("dim", dim).field("queries", queries).field("k", k).field("source", data.source)
+        .field("seed", static_cast<unsigned long long>(seed));
+    std::ofstream(dir + "/meta.json") << meta.str() << "\n";
+  }
+  const double exact_qps = static_cast<double>(queries) / exact_seconds;
+  const double exact_batch_qps = static_cast<double>(queries) / exact_batch_seconds;
+  const double exact_scan_qps = static_cast<double>(queries) / scan_seconds;
+  if (args.on("--exact-only")) {
+    if (args.on("--json")) {
+      JsonObject json;
+      json.field("source", data.source).field("n", n).field("dim", dim).field("queries", queries).field("k", k)
+          .field("kernels", kernels::instruction_set()).field("exact_only", true)
+          .field("exact_qps", exact_qps).field("exact_scan_qps", exact_scan_qps)
+          .field("exact_batch_qps", exact_batch_qps).field("exact_build_seconds", exact_build_seconds)
+          .field("exact_index_bytes", exact_index.memory_bytes())
+          .field("float32_bytes", n * dim * sizeof(float)).raw("sweep", "[]");
+      std::printf("%s\n", json.str().c_str());
+    } else {
+      std::printf("%zu x %zu (%s), %zu held-out queries, k = %zu, kernels %s\n", n, dim, data.source.c_str(),
+                  queries, k, kernels::instruction_set());
+      std::printf("exact       %10.1f q/s  (float scan %.1f q/s; all queries in one call: %.1f q/s; index %.2f s, %.2f MB)\n",
+                  exact_qps, exact_scan_qps, exact_batch_qps, exact_build_seconds, exact_index.memory_bytes() / 1e6);
+    }
+    return 0;
+  }
+
   start = Clock::now();
   HnswIndex index = build_hnsw(base, params);
   const double build_seconds = seconds_since(start);
@@ -298,20 +331,7 @@ int bench_search_command(int argc, char** argv) {
     }
   }
 
-  if (args.has("--dump")) {
-    const std::string dir = args.text("--dump");
-    write_binary(dir + "/base.f32", base.data(), base.size() * sizeof(float));
-    write_binary(dir + "/queries.f32", data.queries.data(), data.queries.size() * sizeof(float));
-    write_binary(dir + "/truth.i32", truth_ids.data(), truth_ids.size() * sizeof(std::int32_t));
-    JsonObject meta;
-    meta.field("n", n).field("dim", dim).field("queries", queries).field("k", k).field("source", data.source)
-        .field("seed", static_cast<unsigned long long>(seed));
-    std::ofstream(dir + "/meta.json") << meta.str() << "\n";
-  }
 
-  const double exact_qps = static_cast<double>(queries) / exact_seconds;
-  const double exact_batch_qps = static_cast<double>(queries) / exact_batch_seconds;
-  const double exact_scan_qps = static_cast<double>(queries) / scan_seconds;
   const std::size_t float32_bytes = n * dim * sizeof(float);
   if (args.on("--json")) {
     const auto sweep_to_json = [](const std::vector<Sweep>& points) {
