@@ -6,14 +6,21 @@
 // - PCA (`project`) of all 20,000 words x 100 dimensions of the snapshot, and of the 1,500 the
 //   library map shows;
 // - the neighbour graph (`neighborGraph`, exact, 15 neighbours) and UMAP (`umap`: that graph laid
-//   out by umap-js, 200 epochs, in the host's 25 ms slices) of the 5,000 and 1,500 most frequent words.
-// Each figure is the median of --runs runs after one warm-up. Prints a markdown table and the command.
+//   out by the engine, 200 epochs, in the host's 25 ms slices) of the 5,000 and 1,500 most frequent words;
+// - UMAP's parts, the engine's against umap-js (bench/umap-js-peer.mjs) on the same graph: setup
+//   (fuzzy graph, schedule, start) and the 200 epochs, in ms and ms per epoch, and the ratio.
+// Each figure is the median of --runs runs after one warm-up, except umap-js's (one run each: it
+// takes tens of seconds). Prints markdown tables and the command.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { createHost } from '../wasm/engine-host.js';
+import { startUmap } from './umap-js-peer.mjs';
+
+/** Epochs of every UMAP here: the protocol's default, what the page asks for a fresh layout. */
+const UMAP_EPOCHS = 200;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -73,16 +80,57 @@ async function main() {
   }
   for (const n of [5000, 1500]) {
     const graph = await time('neighborGraph', { limit: n, k: 15 });
-    const umap = await time('umap', { limit: n, neighbors: 15, epochs: 200, seed: 1 });
+    const umap = await time('umap', { limit: n, neighbors: 15, epochs: UMAP_EPOCHS, seed: 1 });
     rows.push([`neighbour graph (\`neighborGraph\`, k = 15, exact)`, `${words(n)} × ${dim}`, graph]);
-    rows.push([`UMAP (\`umap\`: graph + umap-js, 200 epochs)`, `${words(n)} words`, umap]);
+    rows.push([`UMAP (\`umap\`: graph + layout in the engine, ${UMAP_EPOCHS} epochs, 25 ms slices)`, `${words(n)} words`, umap]);
   }
+
+  // UMAP's own parts on one graph: the engine's (stepped directly, one epoch per call, as the
+  // worker does) against umap-js's.
+  const session = new module.Session();
+  session.loadVectors(new Uint8Array(bytes), path.basename(options.vectors), 'auto', 0);
+  const parts = [];
+  for (const n of [5000, 1500]) {
+    const engineRuns = [];
+    const graph = session.neighborGraph(n, 15);
+    const umapOptions = { minDist: 0.1, epochs: UMAP_EPOCHS, learningRate: 1, seed: 1 };
+    for (let run = 0; run <= options.runs; run += 1) {
+      let start = performance.now();
+      const layout = module.umapOfGraph(graph, umapOptions);
+      const setup = performance.now() - start;
+      start = performance.now();
+      while (!layout.step(1).finished);
+      const epochs = performance.now() - start;
+      layout.delete();
+      if (run > 0) engineRuns.push({ setup, epochs }); // run 0 warms up
+    }
+    const engine = { setup: median(engineRuns.map((r) => r.setup)), epochs: median(engineRuns.map((r) => r.epochs)) };
+
+    let start = performance.now();
+    const peer = startUmap(graph, umapOptions);
+    const peerSetup = performance.now() - start;
+    start = performance.now();
+    while (!peer.step());
+    const peerEpochs = performance.now() - start;
+    if (!peer.points().every(Number.isFinite)) throw new Error('umap-js gave non-finite points');
+    parts.push({ n: words(n), engine, peer: { setup: peerSetup, epochs: peerEpochs } });
+  }
+  session.delete();
 
   const command = `node bench/projection-bench.mjs --vectors ${path.relative(root, options.vectors)} --runs ${options.runs}`;
   console.log(`Engine ${info.version}, ${info.instructionSet}; Node ${process.version}; ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}).\n`);
   console.log('| computation | size | ms (median) |');
   console.log('|---|---|---:|');
   for (const [what, size, ms] of rows) console.log(`| ${what} | ${size} | ${ms.toFixed(0)} |`);
+  console.log(`\nUMAP alone (the same exact 15-neighbour graph, ${UMAP_EPOCHS} epochs, min_dist 0.1, seed 1; the graph not counted):\n`);
+  console.log('| words | engine setup ms | engine epochs ms | engine ms/epoch | engine total ms | umap-js setup ms | umap-js epochs ms | umap-js ms/epoch | umap-js total ms | umap-js / engine |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const { n, engine, peer } of parts) {
+    const total = engine.setup + engine.epochs;
+    const peerTotal = peer.setup + peer.epochs;
+    const cells = [engine.setup, engine.epochs, engine.epochs / UMAP_EPOCHS, total, peer.setup, peer.epochs, peer.epochs / UMAP_EPOCHS, peerTotal];
+    console.log(`| ${n} | ${cells.map((ms) => ms.toFixed(ms < 10 ? 1 : 0)).join(' | ')} | ${(peerTotal / total).toFixed(1)} |`);
+  }
   console.log(`\nCommand: \`${command}\``);
 }
 

@@ -64,7 +64,7 @@ std::string out_of_memory_message() {
 }
 
 template <class Body>
-val guarded(Body&& body) {
+auto guarded(Body&& body) -> decltype(body()) {
   std::string message;
   const char* code = "internal";
   try {
@@ -435,8 +435,53 @@ val neighbor_graph(Session& session, double limit, double k) {
   });
 }
 
-// Orthogonal Procrustes for layouts made outside the engine (UMAP in the worker): `moving`
-// turned and moved to lie on `reference`, both n x components, row-major.
+// UMAP: beginUmap builds the graph and the layout, which JS then steps (a few epochs per call,
+// so the worker can answer between calls) and must delete() when done or given up.
+shelf::UmapOptions umap_options(const val& options) {
+  shelf::UmapOptions umap;
+  umap.min_dist = options["minDist"].as<double>();
+  umap.epochs = whole(options["epochs"].as<double>(), "epochs");
+  umap.learning_rate = options["learningRate"].as<double>();
+  umap.seed = whole(options["seed"].as<double>(), "seed");
+  const val initial = options["initial"];
+  if (!initial.isUndefined() && !initial.isNull()) umap.initial = emscripten::convertJSArrayToNumberVector<float>(initial);
+  return umap;
+}
+
+shelf::WordLayout begin_umap(Session& session, double limit, double k, const val& options) {
+  return guarded([&] { return session.begin_umap(whole(limit, "limit"), whole(k, "k"), umap_options(options)); });
+}
+
+// The same for a graph given as a `neighborGraph` result (the benchmark times the layout apart
+// from the graph this way).
+shelf::WordLayout umap_of_graph(const val& graph, const val& options) {
+  return guarded([&] {
+    const std::size_t k = whole(graph["k"].as<double>(), "k");
+    shelf::UmapLayout layout(emscripten::convertJSArrayToNumberVector<std::int32_t>(graph["neighbors"]),
+                             emscripten::convertJSArrayToNumberVector<float>(graph["scores"]), k, umap_options(options));
+    return shelf::WordLayout{emscripten::vecFromJSArray<std::string>(graph["words"]),
+                             emscripten::convertJSArrayToNumberVector<std::int32_t>(graph["ids"]), k, std::move(layout)};
+  });
+}
+
+val umap_step(shelf::WordLayout& run, double epochs) {
+  return guarded([&] {
+    const shelf::UmapProgress progress = run.layout.step(whole(epochs, "epochs"));
+    val result = val::object();
+    result.set("epoch", static_cast<double>(progress.epoch));
+    result.set("epochs", static_cast<double>(progress.epochs));
+    result.set("finished", progress.finished);
+    return result;
+  });
+}
+
+val umap_points(const shelf::WordLayout& run) { return typed_array("Float32Array", run.layout.points()); }
+val umap_words(const shelf::WordLayout& run) { return strings(run.words); }
+val umap_ids(const shelf::WordLayout& run) { return typed_array("Int32Array", run.ids); }
+double umap_neighbors(const shelf::WordLayout& run) { return static_cast<double>(run.neighbors); }
+
+// Orthogonal Procrustes for layouts the worker turns onto another (a UMAP onto where it started):
+// `moving` turned and moved to lie on `reference`, both n x components, row-major.
 val align_points(const val& moving, const val& reference, double components) {
   return guarded([&] {
     const std::size_t k = whole(components, "components");
@@ -544,6 +589,13 @@ EMSCRIPTEN_BINDINGS(shelf_engine) {
   emscripten::function("setMemoryLimit", &set_memory_limit);
   emscripten::function("estimateMemory", &estimate_memory);
   emscripten::function("alignPoints", &align_points);
+  emscripten::function("umapOfGraph", &umap_of_graph);
+  emscripten::class_<shelf::WordLayout>("UmapRun")
+      .function("step", &umap_step)
+      .function("points", &umap_points)
+      .function("words", &umap_words)
+      .function("ids", &umap_ids)
+      .function("neighbors", &umap_neighbors);
   emscripten::class_<Session>("Session")
       .constructor<>()
       .function("loadCorpus", &load_corpus)
@@ -567,6 +619,7 @@ EMSCRIPTEN_BINDINGS(shelf_engine) {
       .function("analogy", &analogy)
       .function("project", &project)
       .function("neighborGraph", &neighbor_graph)
+      .function("beginUmap", &begin_umap)
       .function("cluster", &cluster)
       .function("positions", &positions)
       .function("indexDocuments", &index_documents)

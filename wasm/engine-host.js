@@ -8,7 +8,6 @@
 // slices, so `pause` and queries are answered while it runs (from the latest slice's vectors).
 
 import { ErrorCode, EventType, ProtocolError, parseRequest, transferablesOf } from './protocol.js';
-import { loadUmap, startUmap } from './umap-layout.js';
 
 /** A UMAP slice: long enough to make progress, short enough that queries wait little. */
 const UMAP_SLICE_MS = 25;
@@ -255,7 +254,8 @@ export function createHost(module, options = {}) {
     project: (f) => session.project(f.limit, f.components, f.align),
     neighborGraph: (f) => session.neighborGraph(f.limit, f.k),
 
-    // UMAP in slices with a turn of the event loop between them, like `index`.
+    // UMAP in the engine, in slices of whole epochs with a turn of the event loop between them,
+    // like `index`. The run owns its graph and layout (C++ memory): deleted however it ends.
     umap: async (f) => {
       const run = {};
       umapRun = run;
@@ -263,18 +263,23 @@ export function createHost(module, options = {}) {
       if (words < 3) throw new ProtocolError(`UMAP needs at least 3 words; there are ${words}`, ErrorCode.badInput);
       const initial = pointsFor(f.initial, words, 'initial');
       const reference = pointsFor(f.reference, words, 'reference');
-      // umap-js needs more points than neighbours (itself included): small vocabularies get fewer.
-      const neighbors = Math.min(f.neighbors, words - 2);
-      const graph = session.neighborGraph(f.limit, neighbors);
-      const UMAP = await loadUmap();
-      const layout = startUmap(UMAP, graph, { ...f, initial });
-      do {
-        await yieldToEventLoop();
-        if (umapRun !== run) throw new ProtocolError('replaced by a newer umap request', ErrorCode.cancelled);
-      } while (!layout.step(UMAP_SLICE_MS));
-      umapRun = null;
-      const points = reference ? module.alignPoints(layout.points(), reference, 2) : layout.points();
-      return { words: graph.words, ids: graph.ids, points, neighbors, epochs: f.epochs, aligned: reference !== undefined };
+      const neighbors = Math.min(f.neighbors, words - 1); // small vocabularies get fewer
+      const layout = session.beginUmap(f.limit, neighbors, { ...f, initial });
+      try {
+        let progress;
+        do {
+          await yieldToEventLoop();
+          if (umapRun !== run) throw new ProtocolError('replaced by a newer umap request', ErrorCode.cancelled);
+          const start = performance.now();
+          do progress = layout.step(1);
+          while (!progress.finished && performance.now() - start < UMAP_SLICE_MS);
+        } while (!progress.finished);
+        umapRun = null;
+        const points = reference ? module.alignPoints(layout.points(), reference, 2) : layout.points();
+        return { words: layout.words(), ids: layout.ids(), points, neighbors, epochs: f.epochs, aligned: reference !== undefined };
+      } finally {
+        layout.delete();
+      }
     },
     cluster: (f) => session.cluster(f.k, f.limit, f.seed),
     positions: (f) => session.positions(f.sentence, f.scale),

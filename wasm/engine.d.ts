@@ -101,6 +101,20 @@ export interface IndexStatus {
 }
 export type ExportedVectors = { bytes: ArrayBuffer } | { vectorsTsv: string; metadataTsv: string };
 
+/** UMAP options (see src/shelf/umap.h); `initial`: n x 2 starting points, centred and scaled to ±10. */
+export interface UmapOptions { minDist: number; epochs: number; learningRate: number; seed: number; initial?: Float32Array }
+export interface UmapProgress { epoch: number; epochs: number; finished: boolean }
+/** A UMAP layout under way (C++ memory: call delete() when done or given up). Point i is words()[i]. */
+export declare class UmapRun {
+  /** Runs up to `epochs` more epochs. */
+  step(epochs: number): UmapProgress;
+  points(): Float32Array; // row-major, n x 2
+  words(): string[];
+  ids(): Int32Array;
+  neighbors(): number; // k of the graph
+  delete(): void;
+}
+
 export declare class Session {
   constructor();
   /** Drops the trainer and loaded vectors. */
@@ -139,6 +153,8 @@ export declare class Session {
   project(limit: number, components: number, align: boolean): WordMap;
   /** The k nearest neighbours of each of the `limit` most frequent words among themselves; 1 <= k < words. */
   neighborGraph(limit: number, k: number): NeighborGraph;
+  /** UMAP of that graph, not yet stepped; it owns its graph, so training meanwhile does not change it. */
+  beginUmap(limit: number, k: number, options: UmapOptions): UmapRun;
   /** Spherical (cosine) k-means of the `limit` most frequent words. */
   cluster(k: number, limit: number, seed: number): Clusters;
   positions(sentence: string, scale: number): Positions;
@@ -180,6 +196,9 @@ export interface ShelfEngine {
   }): MemoryAdvice;
   /** Orthogonal Procrustes: `moving` (n x components, row-major) turned and moved onto `reference`. */
   alignPoints(moving: Float32Array, reference: Float32Array, components: number): Float32Array;
+  /** UMAP of a given neighbour graph (e.g. a `neighborGraph` result), not yet stepped. */
+  umapOfGraph(graph: NeighborGraph, options: UmapOptions): UmapRun;
+  UmapRun: typeof UmapRun;
   HEAPU8: Uint8Array;
 }
 

@@ -132,8 +132,8 @@ export const Requests = Object.freeze({
   },
   // Each of the `limit` most frequent words with its k nearest neighbours among them.
   neighborGraph: { limit: optional(isWhole(1), 2000), k: optional(isWhole(1), 15) },
-  // UMAP of the `limit` most frequent words over the engine's neighbour graph (umap-js in the
-  // worker, in slices). `initial` (n x 2) is where the points start, e.g. the PCA map or the
+  // UMAP of the `limit` most frequent words over the engine's neighbour graph (laid out by the
+  // engine, in slices). `initial` (n x 2) is where the points start, e.g. the PCA map or the
   // previous layout; `reference` (n x 2) is what the result is turned onto (Procrustes).
   umap: {
     limit: optional(isWhole(1), 2000),

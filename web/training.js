@@ -16,7 +16,7 @@ const CHECKPOINT_INTERVAL_MS = 250;
 const CHECKPOINT_FRACTION = 0.02;
 /** Checkpoints kept; beyond it every other old one is dropped, so the timeline spans the run. */
 const MAX_CHECKPOINTS = 400;
-/** Each word's neighbours in the graph UMAP lays out (umap-js's default). */
+/** Each word's neighbours in the graph UMAP lays out (UMAP's default). */
 export const UMAP_NEIGHBORS = 15;
 /**
  * UMAP while training starts each checkpoint from the previous layout and runs only this many
@@ -47,7 +47,7 @@ export function trainingSettings(state) {
 }
 
 /**
- * UMAP of the map's words (the engine's neighbour graph, umap-js in the worker), seeded by the
+ * UMAP of the map's words (the engine's neighbour graph and layout, in the worker), seeded by the
  * training seed so a link reproduces the picture. It starts from `previous.umap` when the
  * previous layout holds the same words (a drift), else from the PCA map; either way the result is
  * turned onto where it started (Procrustes), so it does not flip or spin.

@@ -396,6 +396,12 @@ NeighborGraph Session::neighbor_graph(std::size_t limit, std::size_t k) {
   return graph;
 }
 
+WordLayout Session::begin_umap(std::size_t limit, std::size_t k, const UmapOptions& options) {
+  NeighborGraph graph = neighbor_graph(limit, k);
+  UmapLayout layout(graph.neighbors, graph.scores, graph.k, options);
+  return {std::move(graph.words), std::move(graph.ids), graph.k, std::move(layout)};
+}
+
 WordClusters Session::cluster(std::size_t k, std::size_t limit, std::uint64_t seed) {
   require_positive(k, "k");
   require_positive(limit, "limit");

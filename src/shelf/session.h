@@ -23,6 +23,7 @@
 #include "shelf/hnsw_index.h"
 #include "shelf/io.h"
 #include "shelf/trainer.h"
+#include "shelf/umap.h"
 #include "shelf/vector_store.h"
 
 namespace shelf {
@@ -91,6 +92,15 @@ struct NeighborGraph {
   std::size_t k = 0;
   std::vector<std::int32_t> neighbors;  // words.size() x k, row-major, best first
   std::vector<float> scores;            // the cosine of each, same shape
+};
+
+// UMAP of the most frequent words over their neighbour graph, ready to step (see UmapLayout):
+// point i of the layout is words[i].
+struct WordLayout {
+  std::vector<std::string> words;
+  std::vector<std::int32_t> ids;
+  std::size_t neighbors = 0;  // k of the graph
+  UmapLayout layout;
 };
 
 struct WordClusters {
@@ -227,6 +237,9 @@ class Session {
   // The k nearest neighbours of each of the `limit` most frequent words among themselves (exact,
   // by cosine). Throws shelf::Error unless 1 <= k < the number of words.
   NeighborGraph neighbor_graph(std::size_t limit, std::size_t k);
+  // UMAP of that graph, not yet stepped. It owns its graph: training or loading vectors meanwhile
+  // does not change a layout under way. Throws shelf::Error as neighbor_graph and UmapLayout do.
+  WordLayout begin_umap(std::size_t limit, std::size_t k, const UmapOptions& options);
   // Spherical k-means (cosine) of the `limit` most frequent words.
   WordClusters cluster(std::size_t k, std::size_t limit, std::uint64_t seed);
   // The sentence's token vectors, their sinusoidal position vectors times `scale`, and the sums.

@@ -229,8 +229,27 @@ describe('engine host', { skip }, () => {
       assert.deepEqual(resultOf(await h.call('umap', { ...fields, initial: pca.points })).points, fromPca.points);
     });
 
+    test('umapOfGraph lays out a given graph as the umap request does; a broken graph is bad input', async () => {
+      const graph = resultOf(await h.call('neighborGraph', { limit: 22, k: 5 }));
+      const options = { minDist: 0.1, epochs: 30, learningRate: 1, seed: 3 };
+      const run = module.umapOfGraph(graph, options);
+      try {
+        assert.deepEqual(run.step(10), { epoch: 10, epochs: 30, finished: false });
+        assert.deepEqual(run.step(100), { epoch: 30, epochs: 30, finished: true });
+        assert.deepEqual(run.words(), graph.words);
+        assert.equal(run.neighbors(), 5);
+        const map = resultOf(await h.call('umap', { limit: 22, neighbors: 5, ...options }));
+        assert.deepEqual(run.points(), map.points, 'the same graph, options and seed: the same layout');
+      } finally {
+        run.delete();
+      }
+      const broken = { ...graph, neighbors: graph.neighbors.map((id) => (id === 3 ? 99 : id)) };
+      assert.throws(() => module.umapOfGraph(broken, options), (e) => e.code === 'bad-input' && /outside 0\.\.21/.test(e.message));
+      assert.throws(() => module.umapOfGraph(graph, { ...options, epochs: 0 }), (e) => e.code === 'bad-input' && /epochs/.test(e.message));
+    });
+
     test('umap: small vocabularies get fewer neighbours, wrong shapes are bad input, a newer request cancels', async () => {
-      assert.equal(resultOf(await h.call('umap', { limit: 22, neighbors: 50, epochs: 5 })).neighbors, 20);
+      assert.equal(resultOf(await h.call('umap', { limit: 22, neighbors: 50, epochs: 5 })).neighbors, 21);
       failsWith(await h.call('umap', { limit: 22, initial: [1, 2, 3] }), 'bad-input', /`initial` has 3 values; 22 words need 44/);
       failsWith(await h.call('umap', { limit: 22, reference: new Float32Array(2) }), 'bad-input', /`reference`/);
       failsWith(await h.call('umap', { limit: 2 }), 'bad-input', /at least 3 words/);

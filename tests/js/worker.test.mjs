@@ -77,6 +77,24 @@ describe('worker.js in a worker thread', { skip }, () => {
     assert.equal((await engine.vocabulary({ limit: 2 })).words.length, 2, 'the worker still answers');
   });
 
+  test('umap runs in the engine: finite points, one (x, y) per word, the same for the same seed', async () => {
+    const fields = { limit: 22, neighbors: 5, epochs: 100, seed: 2 };
+    const map = await engine.umap(fields);
+    assert.equal(map.words.length, 22);
+    assert.ok(map.ids instanceof Int32Array && map.points instanceof Float32Array);
+    assert.equal(map.points.length, 44);
+    assert.ok(map.points.every(Number.isFinite));
+    assert.ok(new Set(map.points).size > 22, 'the points are spread out, not stacked');
+    assert.deepEqual((await engine.umap(fields)).points, map.points);
+    assert.notDeepEqual((await engine.umap({ ...fields, seed: 3 })).points, map.points);
+    // While a long layout runs, the worker still answers; a newer request cancels it.
+    const long = rejectsWith(engine.umap({ ...fields, epochs: 100000 }), 'cancelled', /newer umap/);
+    assert.equal((await engine.vocabulary({ limit: 2 })).words.length, 2);
+    const newer = await engine.umap(fields);
+    await long;
+    assert.deepEqual(newer.points, map.points);
+  });
+
   test('files go in as bytes and come out as bytes', async () => {
     const { bytes } = await engine.exportVectors({ format: 'word2vec-binary' });
     assert.ok(bytes instanceof ArrayBuffer && bytes.byteLength > 0);

@@ -1,23 +1,12 @@
-// UMAP (McInnes, Healy & Melville 2018) of the engine's neighbour graph, with umap-js. The engine
-// finds each word's nearest neighbours exactly, by cosine (`Session::neighbor_graph`); umap-js
-// only turns that graph into a 2-D layout (setPrecomputedKNN), so it never sees the vectors.
-// The layout is driven epoch by epoch (initializeFit / step) so the worker can run it in slices
-// and keep answering; its randomness comes from a generator seeded by the request, so the same
-// vectors, settings and seed always give the same picture.
-//
-// umap-js is imported on first use (a dynamic import): the engine's worker loads without it, and
-// a bundler (Vite) puts it in a chunk of its own that only a UMAP request fetches.
+// The peer the engine's UMAP (src/shelf/umap.h) is measured against in projection-bench.mjs:
+// umap-js (PAIR-code) laying out the same neighbour graph the engine lays out. umap-js gets the
+// graph through setPrecomputedKNN, so it never sees the vectors, and a seeded generator, so its
+// runs repeat. This was the worker's UMAP before the engine had its own.
+
+import { UMAP } from 'umap-js';
 
 /** umap-js starts points uniformly in ±10; a given start is scaled to the same spread. */
 const START_SPREAD = 10;
-
-let umapClass = null;
-
-/** The UMAP class of umap-js, loaded once. */
-export async function loadUmap() {
-  umapClass ??= (await import('umap-js')).UMAP;
-  return umapClass;
-}
 
 /** A seeded generator of uniform numbers in [0, 1) (mulberry32: small, fast, well mixed). */
 export function seededRandom(seed) {
@@ -54,12 +43,12 @@ export function knnOf(graph) {
 }
 
 /**
- * A UMAP run over `graph`, ready to step. `step(budgetMs)` runs epochs until the budget is spent
- * and returns true once every epoch has run; `points()` is the layout, n x 2 row-major.
+ * A umap-js run over `graph` (a `neighborGraph` reply), ready to step. `step()` runs one epoch and
+ * returns true once every epoch has run; `points()` is the layout, n x 2 row-major.
  * @param {{ minDist: number, epochs: number, learningRate: number, seed: number, initial?: ArrayLike<number> }} options
  *   initial: where the points start (n x 2; centred and scaled to UMAP's usual spread)
  */
-export function startUmap(UMAP, graph, { minDist, epochs, learningRate, seed, initial }) {
+export function startUmap(graph, { minDist, epochs, learningRate, seed, initial }) {
   const n = graph.words.length;
   const umap = new UMAP({
     nComponents: 2,
@@ -76,12 +65,8 @@ export function startUmap(UMAP, graph, { minDist, epochs, learningRate, seed, in
   if (initial) startFrom(umap.getEmbedding(), initial);
   let epoch = 0;
   return {
-    step(budgetMs) {
-      const start = performance.now();
-      while (epoch < epochs) {
-        epoch = umap.step();
-        if (performance.now() - start >= budgetMs) break;
-      }
+    step() {
+      if (epoch < epochs) epoch = umap.step();
       return epoch >= epochs;
     },
     points() {
