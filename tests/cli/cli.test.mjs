@@ -176,6 +176,16 @@ for (const [name, run] of builds) {
     assert.ok(compact.index_bytes < 0.8 * compact.built_index_bytes, `${compact.index_bytes} of ${compact.built_index_bytes}`);
     assert.deepEqual(compact.sweep.map((s) => s.ann_recall), compact.built_sweep.map((s) => s.ann_recall));
 
+    // Exact only: the same exact figures and dump, no graph.
+    const exactDump = mkdtempSync(join(work, `bench-exact-${name}-`));
+    const exact = json(run(['bench-search', '--n', '3000', '--dim', '16', '--queries', '50', '--exact-only', '--json',
+      '--dump', exactDump]));
+    assert.equal(exact.exact_only, true);
+    assert.equal(exact.exact_index_bytes, result.exact_index_bytes);
+    assert.deepEqual(exact.sweep, []);
+    assert.equal(exact.ann_qps, undefined);
+    assert.deepEqual(readFileSync(join(exactDump, 'truth.i32')), readFileSync(join(dump, 'truth.i32')));
+
     // Trained vectors: held-out words.
     const vectors = json(run(['bench-search', '--vectors', join(work, `${name}.vec`), '--queries', '5', '--ef', '8', '--json']));
     assert.equal(vectors.queries, 5);
