@@ -17,6 +17,7 @@
 
 namespace shelf {
 
+#if SHELF_HAS_THREADS
 namespace {
 // Words of corpus in one piece of shared work: small enough that the threads end together, large
 // enough that taking a piece costs nothing (word2vec updates its learning rate as often).
@@ -39,7 +40,6 @@ std::vector<std::size_t> chunk_starts(const Corpus& corpus) {
 }
 }  // namespace
 
-#if SHELF_HAS_THREADS
 // Chunk v of the work is chunk v % chunks of the corpus (all epochs in a row), and the work queue
 // gives each thread a contiguous part of that sequence to start from, as word2vec's file offsets
 // do, then lets threads that finish early take the others' last chunks.
