@@ -19,22 +19,16 @@ using shelf::Matrix;
 using shelf::Neighbor;
 using shelf::Quantization;
 
-float gaussian(shelf::Random& random) {
-  const double u = 1.0 - static_cast<double>(random.uniform());  // (0, 1]
-  const double v = static_cast<double>(random.uniform());
-  return static_cast<float>(std::sqrt(-2.0 * std::log(u)) * std::cos(6.283185307179586 * v));
-}
-
 // Unit vectors in Gaussian clusters around random centres, as trained embeddings cluster.
 Matrix clustered(std::size_t rows, std::size_t dim, std::size_t clusters, float spread, std::uint64_t seed) {
   shelf::Random random(seed);
   Matrix centres(clusters, dim);
-  for (std::size_t i = 0; i < centres.size(); ++i) centres.data()[i] = gaussian(random);
+  for (std::size_t i = 0; i < centres.size(); ++i) centres.data()[i] = static_cast<float>(random.gaussian());
   for (std::size_t r = 0; r < clusters; ++r) shelf::kernels::normalize(centres.row(r), dim);
   Matrix m(rows, dim);
   for (std::size_t r = 0; r < rows; ++r) {
     const float* centre = centres.row(random.below(static_cast<std::uint32_t>(clusters)));
-    for (std::size_t c = 0; c < dim; ++c) m.at(r, c) = centre[c] + spread * gaussian(random) / std::sqrt(float(dim));
+    for (std::size_t c = 0; c < dim; ++c) m.at(r, c) = centre[c] + spread * static_cast<float>(random.gaussian()) / std::sqrt(float(dim));
     shelf::kernels::normalize(m.row(r), dim);
   }
   return m;

@@ -57,12 +57,6 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-float gaussian(Random& random) {
-  const double u = 1.0 - static_cast<double>(random.uniform());
-  const double v = static_cast<double>(random.uniform());
-  return static_cast<float>(std::sqrt(-2.0 * std::log(u)) * std::cos(6.283185307179586 * v));
-}
-
 struct Data {
   Matrix base;
   Matrix queries;
@@ -73,7 +67,7 @@ Data random_data(std::size_t n, std::size_t dim, std::size_t queries, std::uint6
   Random random(seed);
   Data data{Matrix(n, dim), Matrix(queries, dim), "random gaussian"};
   for (Matrix* m : {&data.base, &data.queries}) {
-    for (std::size_t i = 0; i < m->size(); ++i) m->data()[i] = gaussian(random);
+    for (std::size_t i = 0; i < m->size(); ++i) m->data()[i] = static_cast<float>(random.gaussian());
     for (std::size_t r = 0; r < m->rows(); ++r) kernels::normalize(m->row(r), dim);
   }
   return data;
