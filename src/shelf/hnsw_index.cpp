@@ -122,7 +122,8 @@ std::size_t HnswIndex::build_step(std::size_t count) {
   links0_.resize(end * (1 + 2 * params_.m), 0);
   layers_.resize(end, 0);
   upper_start_.resize(end, 0);
-  visited_.resize(end, 0);
+  visited_.resize((end + 63) / 64, 0);
+  visited_words_.reserve(visited_.size());
   if (params_.quantization == Quantization::Int8) {
     codes_.resize(end * dim_);
     scales_.resize(end);
@@ -147,10 +148,8 @@ int HnswIndex::draw_layer() {
 }
 
 void HnswIndex::next_visit() const {
-  if (++visit_mark_ == 0) {
-    std::fill(visited_.begin(), visited_.end(), std::uint16_t{0});
-    visit_mark_ = 1;
-  }
+  for (const std::uint32_t word : visited_words_) visited_[word] = 0;
+  visited_words_.clear();
 }
 
 namespace {
@@ -182,7 +181,7 @@ void HnswIndex::insert(std::int32_t id) {
     next_visit();
     candidates_ = nearest;
     found_ = nearest;
-    for (const auto& c : nearest) visited_[static_cast<std::size_t>(c.id)] = visit_mark_;
+    for (const auto& c : nearest) visit(c.id);
     std::make_heap(candidates_.begin(), candidates_.end(), best_on_top);
     std::make_heap(found_.begin(), found_.end(), worst_on_top);
     search_layer(score, params_.ef_construction, layer, nullptr);
@@ -292,9 +291,7 @@ void HnswIndex::search_layer(const Scorer& score, std::size_t ef, int layer,
     batch_.clear();
     for (std::int32_t i = 1; i <= list[0]; ++i) {
       const std::int32_t id = list[i];
-      auto& mark = visited_[static_cast<std::size_t>(id)];
-      if (mark == visit_mark_) continue;
-      mark = visit_mark_;
+      if (!visit(id)) continue;
       score.prefetch_row(id);
       batch_.push_back(id);
     }
@@ -346,7 +343,7 @@ std::vector<Neighbor> HnswIndex::search(const float* query, std::size_t k, std::
   const auto run = [&](const auto& score) {
     const Candidate start = descend(score, {score(entry_), entry_}, 0);
     next_visit();
-    visited_[static_cast<std::size_t>(start.id)] = visit_mark_;
+    visit(start.id);
     candidates_.assign(1, start);
     found_.clear();
     if (!std::binary_search(sorted_exclude.begin(), sorted_exclude.end(), row_id(start.id))) found_.push_back(start);
@@ -387,7 +384,8 @@ std::size_t HnswIndex::vector_bytes() const noexcept {
 }
 
 std::size_t HnswIndex::memory_bytes() const noexcept {
-  return graph_bytes() + vector_bytes() + visited_.size() * sizeof(std::uint16_t);
+  return graph_bytes() + vector_bytes() + visited_.size() * sizeof(std::uint64_t) +
+         visited_words_.capacity() * sizeof(std::uint32_t);
 }
 
 }  // namespace shelf

@@ -134,7 +134,17 @@ class HnswIndex {
                     const std::vector<std::int32_t>* exclude) const;
   std::vector<Neighbor> exact_scan(const float* query, std::size_t k,
                                    const std::vector<std::int32_t>& exclude) const;
+  // Starts a new walk: nothing visited.
   void next_visit() const;
+  // Marks `id` visited; false when it already was in this walk.
+  bool visit(std::int32_t id) const noexcept {
+    std::uint64_t& word = visited_[static_cast<std::size_t>(id) >> 6];
+    const std::uint64_t bit = std::uint64_t{1} << (static_cast<std::uint32_t>(id) & 63);
+    if (word & bit) return false;
+    if (word == 0) visited_words_.push_back(static_cast<std::uint32_t>(static_cast<std::size_t>(id) >> 6));
+    word |= bit;
+    return true;
+  }
 
   const Matrix* rows_;
   HnswParams params_;
@@ -161,8 +171,10 @@ class HnswIndex {
   std::vector<std::uint16_t> local_start_;    // per node (+1): its start, from its block's
 
   // Search scratch, reused between calls.
-  mutable std::vector<std::uint16_t> visited_;
-  mutable std::uint16_t visit_mark_ = 0;
+  // Visited marks, one bit a node; the words set in this walk are listed, so that a new walk
+  // clears only those (a walk visits a few hundred nodes, an insert several thousand).
+  mutable std::vector<std::uint64_t> visited_;
+  mutable std::vector<std::uint32_t> visited_words_;  // capacity: one per word of visited_
   mutable std::vector<Candidate> candidates_; // heap, best on top
   mutable std::vector<Candidate> found_;      // heap, worst on top
   mutable std::vector<std::int32_t> batch_;
