@@ -328,6 +328,11 @@ int bench_search_command(int argc, char** argv) {
         .field("index_bytes", index.memory_bytes()).field("graph_bytes", index.graph_bytes())
         .field("vector_bytes", index.vector_bytes()).field("float32_bytes", float32_bytes)
         .field("top_layer", index.top_layer()).field("compact", compact).raw("sweep", sweep_to_json(sweep));
+    const HnswIndex::Footprint parts = index.footprint();
+    JsonObject bytes;
+    bytes.field("layer0", parts.layer0).field("upper", parts.upper).field("row_map", parts.row_map)
+        .field("vectors", parts.vectors).field("visited", parts.visited);
+    json.raw("index_bytes_by_part", bytes.str());
     if (compact) {
       json.field("compact_seconds", compact_seconds).field("built_index_bytes", built_index_bytes)
           .raw("built_sweep", sweep_to_json(built_sweep));
