@@ -28,8 +28,8 @@ const std::int32_t* HnswIndex::read_links(std::int32_t id, int layer, std::vecto
 std::vector<std::int32_t> HnswIndex::locality_order() const {
   // Greedy, after Wei et al.'s Gorder (SIGMOD 2016): the next node is the one with the most
   // links to or from the last kOrderWindow nodes placed, so that sorted links differ by small
-  // gaps. On trained word vectors (m 16) this stores 1.38 varint bytes a link, breadth-first
-  // order 1.60; windows from 64 to 256 do about as well.
+  // gaps. On trained word vectors (m 16) this left 1.38 byte-varint bytes a link where
+  // breadth-first order left 1.60; windows from 64 to 256 do about as well.
   constexpr std::size_t kOrderWindow = 128;
   const std::size_t n = count_;
   std::vector<std::int32_t> order;
