@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <limits>
 #include <set>
 #include <vector>
@@ -70,7 +71,8 @@ TEST_CASE("link lists decode to what was stored: random lists, empty ones, extre
     Lists lists;
     const std::size_t n = random.below(300);
     // Some trials keep ids near their base (a good numbering), some spread them over all ids.
-    const std::uint32_t spread = trial % 3 == 0 ? static_cast<std::uint32_t>(kMaxId) : 41u + random.below(5000);  // room for 40 ids
+    // (41 ids at least: room for the longest list.)
+    const std::uint32_t spread = trial % 3 == 0 ? static_cast<std::uint32_t>(kMaxId) : 41u + random.below(5000);
     for (std::size_t i = 0; i < n; ++i) {
       const std::size_t count = random.below(5) == 0 ? 0 : random.below(41);
       const auto base = static_cast<std::int32_t>(random.below(static_cast<std::uint32_t>(kMaxId)));
@@ -139,7 +141,8 @@ TEST_CASE("link lists with near links take fewer bytes than byte varints") {
     std::vector<std::int32_t> list = random_list(random, 20, 400);
     for (auto& id : list) id += node - 200;
     for (std::size_t i = 0; i < list.size(); ++i) {
-      varints += varint_bytes(i ? static_cast<std::uint32_t>(list[i] - list[i - 1]) : 2u * static_cast<std::uint32_t>(std::abs(list[0] - node)));
+      const std::int32_t step = i ? list[i] - list[i - 1] : 2 * std::abs(list[0] - node);
+      varints += varint_bytes(static_cast<std::uint32_t>(step));
     }
     lists.add(list, node);
   }

@@ -48,7 +48,8 @@ class LinkLists {
       }
       const std::uint16_t entry = table_[static_cast<std::size_t>(window >> (64 - table_bits_))];
       const unsigned bits = entry >> 8, below = entry & 0xff;
-      const std::uint64_t value = ((window >> (64 - bits)) & ((std::uint64_t{1} << below) - 1)) | (std::uint64_t{1} << below);
+      const std::uint64_t top = std::uint64_t{1} << below;
+      const std::uint64_t value = top | ((window >> (64 - bits)) & (top - 1));
       window <<= bits;
       held -= bits;
       bit += bits;
