@@ -10,11 +10,6 @@
 
 namespace {
 
-double gaussian(shelf::Random& random) {  // Box-Muller
-  const double u = random.uniform() + 1e-7, v = random.uniform();
-  return std::sqrt(-2.0 * std::log(u)) * std::cos(6.283185307179586 * v);
-}
-
 // `per_blob` points around each centre, spread `spread`; truth receives the blob of each point.
 shelf::Matrix blobs(const std::vector<std::vector<float>>& centres, std::size_t per_blob, double spread,
                     std::uint64_t seed, std::vector<std::int32_t>& truth) {
@@ -24,7 +19,7 @@ shelf::Matrix blobs(const std::vector<std::vector<float>>& centres, std::size_t 
   std::vector<float> p(centres[0].size());
   for (std::size_t i = 0; i < per_blob; ++i) {
     for (std::size_t b = 0; b < centres.size(); ++b) {  // interleaved, so no blob is a block of ids
-      for (std::size_t c = 0; c < p.size(); ++c) p[c] = centres[b][c] + static_cast<float>(spread * gaussian(random));
+      for (std::size_t c = 0; c < p.size(); ++c) p[c] = centres[b][c] + static_cast<float>(spread * random.gaussian());
       points.push_row(p.data(), p.size());
       truth.push_back(static_cast<std::int32_t>(b));
     }

@@ -19,22 +19,16 @@ using shelf::Matrix;
 using shelf::Neighbor;
 using shelf::Quantization;
 
-float gaussian(shelf::Random& random) {
-  const double u = 1.0 - static_cast<double>(random.uniform());  // (0, 1]
-  const double v = static_cast<double>(random.uniform());
-  return static_cast<float>(std::sqrt(-2.0 * std::log(u)) * std::cos(6.283185307179586 * v));
-}
-
 // Unit vectors in Gaussian clusters around random centres, as trained embeddings cluster.
 Matrix clustered(std::size_t rows, std::size_t dim, std::size_t clusters, float spread, std::uint64_t seed) {
   shelf::Random random(seed);
   Matrix centres(clusters, dim);
-  for (std::size_t i = 0; i < centres.size(); ++i) centres.data()[i] = gaussian(random);
+  for (std::size_t i = 0; i < centres.size(); ++i) centres.data()[i] = static_cast<float>(random.gaussian());
   for (std::size_t r = 0; r < clusters; ++r) shelf::kernels::normalize(centres.row(r), dim);
   Matrix m(rows, dim);
   for (std::size_t r = 0; r < rows; ++r) {
     const float* centre = centres.row(random.below(static_cast<std::uint32_t>(clusters)));
-    for (std::size_t c = 0; c < dim; ++c) m.at(r, c) = centre[c] + spread * gaussian(random) / std::sqrt(float(dim));
+    for (std::size_t c = 0; c < dim; ++c) m.at(r, c) = centre[c] + spread * static_cast<float>(random.gaussian()) / std::sqrt(float(dim));
     shelf::kernels::normalize(m.row(r), dim);
   }
   return m;
@@ -146,6 +140,88 @@ TEST_CASE("large m, duplicates and tiny indexes compact losslessly") {
     HnswIndex few_compacted = shelf::build_hnsw(few, with(Quantization::None));
     few_compacted.compact();
     check_same_answers(few_built, few_compacted, few, queries, {0});
+  }
+}
+
+TEST_CASE("compacted answers equal built ones across sizes, dimensions and m") {
+  struct Shape {
+    std::size_t rows, dim, m;
+  };
+  for (const Shape shape : {Shape{1, 8, 16}, Shape{3, 5, 2}, Shape{70, 4, 2}, Shape{700, 24, 8},
+                            Shape{2500, 16, 12}, Shape{2000, 48, 32}}) {
+    for (const auto quantization : {Quantization::None, Quantization::Int8}) {
+      CAPTURE(shape.rows);
+      CAPTURE(shape.m);
+      CAPTURE(quantization == Quantization::Int8);
+      const Matrix rows = clustered(shape.rows, shape.dim, 1 + shape.rows / 100, 0.7f, 100 + shape.rows);
+      const Matrix queries = clustered(30, shape.dim, 1 + shape.rows / 100, 0.7f, 200 + shape.rows);
+      const HnswIndex built = shelf::build_hnsw(rows, with(quantization, shape.m));
+      HnswIndex compacted = shelf::build_hnsw(rows, with(quantization, shape.m));
+      compacted.compact();
+      check_same_answers(built, compacted, rows, queries, {0, 10, 40});
+      check_same_answers(built, compacted, rows, queries, {12}, {0, static_cast<std::int32_t>(shape.rows - 1)});
+    }
+  }
+}
+
+TEST_CASE("an index of one repeated vector compacts losslessly") {
+  Matrix same(500, 12);
+  for (std::size_t r = 0; r < same.rows(); ++r) {
+    for (std::size_t c = 0; c < same.cols(); ++c) same.at(r, c) = c % 3 == 0 ? 0.5f : 0.0f;
+  }
+  const Matrix queries = clustered(20, 12, 3, 0.5f, 61);
+  for (const auto quantization : {Quantization::None, Quantization::Int8}) {
+    CAPTURE(quantization == Quantization::Int8);
+    const HnswIndex built = shelf::build_hnsw(same, with(quantization, 4));
+    HnswIndex compacted = shelf::build_hnsw(same, with(quantization, 4));
+    compacted.compact();
+    check_same_answers(built, compacted, same, queries, {0, 10, 30});
+  }
+}
+
+TEST_CASE("a compacted index with links far apart in number (gaps over 2^16 ids)") {
+  // 70,000 rows in 2 dimensions with m = 2: the numbering cannot keep every link within 2^16
+  // (upper-layer links join nodes from all over): at seed 71 some 300 gaps need more than 16 bits.
+  const Matrix rows = clustered(70000, 2, 1, 2.0f, 71);
+  const Matrix queries = clustered(20, 2, 1, 2.0f, 72);
+  HnswParams params = with(Quantization::Int8, 2);
+  params.ef_construction = 8;
+  const HnswIndex built = shelf::build_hnsw(rows, params);
+  HnswIndex compacted = shelf::build_hnsw(rows, params);
+  compacted.compact();
+  check_same_answers(built, compacted, rows, queries, {10, 60});
+}
+
+TEST_CASE("an index's bytes are the sum of its parts, as they are sized") {
+  const Matrix rows = clustered(3000, 20, 30, 0.8f, 81);
+  for (const auto quantization : {Quantization::None, Quantization::Int8}) {
+    CAPTURE(quantization == Quantization::Int8);
+    const std::size_t n = rows.rows(), dim = rows.cols(), m = 12;
+    HnswIndex index = shelf::build_hnsw(rows, with(quantization, m));
+    const std::size_t visited_words = (n + 63) / 64;
+    const std::size_t vectors = quantization == Quantization::Int8 ? n * dim + n * sizeof(float) : n * dim * sizeof(float);
+    for (const bool compacted : {false, true}) {
+      CAPTURE(compacted);
+      if (compacted) index.compact();
+      const HnswIndex::Footprint parts = index.footprint();
+      CHECK(index.memory_bytes() == parts.total());
+      CHECK(index.memory_bytes() == parts.layer0 + parts.upper + parts.row_map + parts.vectors + parts.visited);
+      CHECK(index.graph_bytes() == parts.layer0 + parts.upper + parts.row_map);
+      CHECK(index.vector_bytes() == parts.vectors);
+      CHECK(parts.vectors == vectors);
+      // One bit a node, and a list of the words one walk set.
+      CHECK(parts.visited == visited_words * sizeof(std::uint64_t) + visited_words * sizeof(std::uint32_t));
+      if (!compacted) {
+        CHECK(parts.layer0 == n * (1 + 2 * m) * sizeof(std::int32_t));
+        CHECK(parts.row_map == 0);
+      } else {
+        // 3000 rows: 12 bits a row, and an 8-byte tail for the unaligned reads.
+        CHECK(parts.row_map == (n * 12 + 7) / 8 + 8);
+        // Fewer than 16 bits a link on clustered data (a link took 32 bits).
+        CHECK(parts.layer0 < n * 2 * m * 2);
+        CHECK(parts.upper > 0);
+      }
+    }
   }
 }
 

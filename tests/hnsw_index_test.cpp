@@ -19,12 +19,6 @@ using shelf::Matrix;
 using shelf::Neighbor;
 using shelf::Quantization;
 
-float gaussian(shelf::Random& random) {
-  const double u = 1.0 - static_cast<double>(random.uniform());  // (0, 1]
-  const double v = static_cast<double>(random.uniform());
-  return static_cast<float>(std::sqrt(-2.0 * std::log(u)) * std::cos(6.283185307179586 * v));
-}
-
 void normalize_rows(Matrix& m) {
   for (std::size_t r = 0; r < m.rows(); ++r) shelf::kernels::normalize(m.row(r), m.cols());
 }
@@ -34,12 +28,12 @@ void normalize_rows(Matrix& m) {
 Matrix clustered(std::size_t rows, std::size_t dim, std::size_t clusters, float spread, std::uint64_t seed) {
   shelf::Random random(seed);
   Matrix centres(clusters, dim);
-  for (std::size_t i = 0; i < centres.size(); ++i) centres.data()[i] = gaussian(random);
+  for (std::size_t i = 0; i < centres.size(); ++i) centres.data()[i] = static_cast<float>(random.gaussian());
   normalize_rows(centres);
   Matrix m(rows, dim);
   for (std::size_t r = 0; r < rows; ++r) {
     const float* centre = centres.row(random.below(static_cast<std::uint32_t>(clusters)));
-    for (std::size_t c = 0; c < dim; ++c) m.at(r, c) = centre[c] + spread * gaussian(random) / std::sqrt(float(dim));
+    for (std::size_t c = 0; c < dim; ++c) m.at(r, c) = centre[c] + spread * static_cast<float>(random.gaussian()) / std::sqrt(float(dim));
   }
   normalize_rows(m);
   return m;

@@ -13,15 +13,10 @@
 
 namespace {
 
-double gaussian(shelf::Random& random) {  // Box-Muller
-  const double u = (random.uniform() + 1e-7) , v = random.uniform();
-  return std::sqrt(-2.0 * std::log(u)) * std::cos(6.283185307179586 * v);
-}
-
 shelf::Matrix random_matrix(std::size_t rows, std::size_t cols, std::uint64_t seed) {
   shelf::Random random(seed);
   shelf::Matrix m(rows, cols);
-  for (std::size_t i = 0; i < m.size(); ++i) m.data()[i] = static_cast<float>(gaussian(random));
+  for (std::size_t i = 0; i < m.size(); ++i) m.data()[i] = static_cast<float>(random.gaussian());
   return m;
 }
 
@@ -109,8 +104,8 @@ TEST_CASE("PCA finds a known principal axis and its share of the variance") {
   shelf::Random random(9);
   shelf::Matrix x(n, d);
   for (std::size_t r = 0; r < n; ++r) {
-    const double a = 3 * gaussian(random), b = gaussian(random);
-    for (std::size_t i = 0; i < d; ++i) x.at(r, i) = static_cast<float>(5.0 + a * u[i] + b * w[i] + 0.1 * gaussian(random));
+    const double a = 3 * random.gaussian(), b = random.gaussian();
+    for (std::size_t i = 0; i < d; ++i) x.at(r, i) = static_cast<float>(5.0 + a * u[i] + b * w[i] + 0.1 * random.gaussian());
   }
   const auto projection = shelf::pca(x, 2);
   REQUIRE(projection.components.rows() == 2);
@@ -276,7 +271,7 @@ TEST_CASE("align_to brings noisy points closer than any other turn") {
   const double c = std::cos(2.0), s = std::sin(2.0);
   auto b = transform(a, {c, s, -s, c}, {0, 0});
   shelf::Random random(3);
-  for (std::size_t i = 0; i < b.size(); ++i) b.data()[i] += 0.05f * static_cast<float>(gaussian(random));
+  for (std::size_t i = 0; i < b.size(); ++i) b.data()[i] += 0.05f * static_cast<float>(random.gaussian());
   const auto aligned = shelf::align_to(a, b);
   auto error = [&](const shelf::Matrix& m) {
     double sum = 0;

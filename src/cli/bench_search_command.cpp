@@ -58,12 +58,6 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-float gaussian(Random& random) {
-  const double u = 1.0 - static_cast<double>(random.uniform());
-  const double v = static_cast<double>(random.uniform());
-  return static_cast<float>(std::sqrt(-2.0 * std::log(u)) * std::cos(6.283185307179586 * v));
-}
-
 struct Data {
   Matrix base;
   Matrix queries;
@@ -74,7 +68,7 @@ Data random_data(std::size_t n, std::size_t dim, std::size_t queries, std::uint6
   Random random(seed);
   Data data{Matrix(n, dim), Matrix(queries, dim), "random gaussian"};
   for (Matrix* m : {&data.base, &data.queries}) {
-    for (std::size_t i = 0; i < m->size(); ++i) m->data()[i] = gaussian(random);
+    for (std::size_t i = 0; i < m->size(); ++i) m->data()[i] = static_cast<float>(random.gaussian());
     for (std::size_t r = 0; r < m->rows(); ++r) kernels::normalize(m->row(r), dim);
   }
   return data;
@@ -354,6 +348,11 @@ int bench_search_command(int argc, char** argv) {
         .field("index_bytes", index.memory_bytes()).field("graph_bytes", index.graph_bytes())
         .field("vector_bytes", index.vector_bytes()).field("float32_bytes", float32_bytes)
         .field("top_layer", index.top_layer()).field("compact", compact).raw("sweep", sweep_to_json(sweep));
+    const HnswIndex::Footprint parts = index.footprint();
+    JsonObject bytes;
+    bytes.field("layer0", parts.layer0).field("upper", parts.upper).field("row_map", parts.row_map)
+        .field("vectors", parts.vectors).field("visited", parts.visited);
+    json.raw("index_bytes_by_part", bytes.str());
     if (compact) {
       json.field("compact_seconds", compact_seconds).field("built_index_bytes", built_index_bytes)
           .raw("built_sweep", sweep_to_json(built_sweep));

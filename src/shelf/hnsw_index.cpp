@@ -32,7 +32,7 @@ inline void prefetch(const void* address) noexcept {
 class HnswIndex::FloatScorer {
  public:
   // `row_of` maps node numbers to rows once the index is compacted (else null).
-  FloatScorer(const Matrix& rows, const float* query, const std::int32_t* row_of = nullptr)
+  FloatScorer(const Matrix& rows, const float* query, const PackedInts* row_of = nullptr)
       : rows_(rows), query_(query), row_of_(row_of) {}
   float operator()(std::int32_t id) const { return clean(kernels::dot(row(id), query_, rows_.cols())); }
   void operator()(const std::int32_t* ids, std::size_t count, float* out) const {
@@ -42,11 +42,11 @@ class HnswIndex::FloatScorer {
 
  private:
   const float* row(std::int32_t id) const {
-    return rows_.row(static_cast<std::size_t>(row_of_ ? row_of_[static_cast<std::size_t>(id)] : id));
+    return rows_.row(row_of_ ? (*row_of_)[static_cast<std::size_t>(id)] : static_cast<std::size_t>(id));
   }
   const Matrix& rows_;
   const float* query_;
-  const std::int32_t* row_of_;
+  const PackedInts* row_of_;
 };
 
 // Int8 scores: the query quantised like the rows; only their order matters (the query's own
@@ -97,15 +97,7 @@ HnswIndex build_hnsw(const Matrix& rows, const HnswParams& params) {
 std::int32_t* HnswIndex::links(std::int32_t id, int layer) noexcept {
   const auto node = static_cast<std::size_t>(id);
   if (layer == 0) return links0_.data() + node * (1 + 2 * params_.m);
-  std::size_t start;
-  if (compacted_) {
-    // Only nodes above layer 0 are listed, and only they are asked for.
-    const auto at = std::lower_bound(upper_nodes_.begin(), upper_nodes_.end(), id);
-    start = upper_start_[static_cast<std::size_t>(at - upper_nodes_.begin())];
-  } else {
-    start = upper_start_[node];
-  }
-  return upper_.data() + start + static_cast<std::size_t>(layer - 1) * (1 + params_.m);
+  return upper_.data() + upper_start_[node] + static_cast<std::size_t>(layer - 1) * (1 + params_.m);
 }
 
 const std::int32_t* HnswIndex::links(std::int32_t id, int layer) const noexcept {
@@ -122,7 +114,8 @@ std::size_t HnswIndex::build_step(std::size_t count) {
   links0_.resize(end * (1 + 2 * params_.m), 0);
   layers_.resize(end, 0);
   upper_start_.resize(end, 0);
-  visited_.resize(end, 0);
+  visited_.resize((end + 63) / 64, 0);
+  visited_words_.reserve(visited_.size());
   if (params_.quantization == Quantization::Int8) {
     codes_.resize(end * dim_);
     scales_.resize(end);
@@ -147,10 +140,8 @@ int HnswIndex::draw_layer() {
 }
 
 void HnswIndex::next_visit() const {
-  if (++visit_mark_ == 0) {
-    std::fill(visited_.begin(), visited_.end(), std::uint16_t{0});
-    visit_mark_ = 1;
-  }
+  for (const std::uint32_t word : visited_words_) visited_[word] = 0;
+  visited_words_.clear();
 }
 
 namespace {
@@ -182,7 +173,7 @@ void HnswIndex::insert(std::int32_t id) {
     next_visit();
     candidates_ = nearest;
     found_ = nearest;
-    for (const auto& c : nearest) visited_[static_cast<std::size_t>(c.id)] = visit_mark_;
+    for (const auto& c : nearest) visit(c.id);
     std::make_heap(candidates_.begin(), candidates_.end(), best_on_top);
     std::make_heap(found_.begin(), found_.end(), worst_on_top);
     search_layer(score, params_.ef_construction, layer, nullptr);
@@ -292,9 +283,7 @@ void HnswIndex::search_layer(const Scorer& score, std::size_t ef, int layer,
     batch_.clear();
     for (std::int32_t i = 1; i <= list[0]; ++i) {
       const std::int32_t id = list[i];
-      auto& mark = visited_[static_cast<std::size_t>(id)];
-      if (mark == visit_mark_) continue;
-      mark = visit_mark_;
+      if (!visit(id)) continue;
       score.prefetch_row(id);
       batch_.push_back(id);
     }
@@ -346,7 +335,7 @@ std::vector<Neighbor> HnswIndex::search(const float* query, std::size_t k, std::
   const auto run = [&](const auto& score) {
     const Candidate start = descend(score, {score(entry_), entry_}, 0);
     next_visit();
-    visited_[static_cast<std::size_t>(start.id)] = visit_mark_;
+    visit(start.id);
     candidates_.assign(1, start);
     found_.clear();
     if (!std::binary_search(sorted_exclude.begin(), sorted_exclude.end(), row_id(start.id))) found_.push_back(start);
@@ -357,7 +346,7 @@ std::vector<Neighbor> HnswIndex::search(const float* query, std::size_t k, std::
     quantize_int8(query, dim_, query_codes_.data());
     run(Int8Scorer(codes_.data(), scales_.data(), dim_, query_codes_.data()));
   } else {
-    run(FloatScorer(*rows_, query, compacted_ ? row_of_.data() : nullptr));
+    run(FloatScorer(*rows_, query, compacted_ ? &row_of_ : nullptr));
   }
 
   // Every candidate is re-scored with kernels::dot, which is what exact search computes (bit
@@ -374,20 +363,31 @@ std::vector<Neighbor> HnswIndex::search(const float* query, std::size_t k, std::
   return result;
 }
 
+HnswIndex::Footprint HnswIndex::footprint() const noexcept {
+  Footprint bytes;
+  if (compacted_) {
+    bytes.layer0 = lists0_.bytes();
+    bytes.upper = upper_lists_.bytes() + upper_nodes_.size() * sizeof(std::int32_t) +
+                  upper_first_.size() * sizeof(std::uint32_t);
+    bytes.row_map = row_of_.bytes();
+  } else {
+    bytes.layer0 = links0_.size() * sizeof(std::int32_t);
+    bytes.upper = upper_.size() * sizeof(std::int32_t) + upper_start_.size() * sizeof(std::uint32_t) +
+                  layers_.size() * sizeof(std::uint8_t);
+  }
+  bytes.vectors = vector_bytes();
+  bytes.visited = visited_.size() * sizeof(std::uint64_t) + visited_words_.capacity() * sizeof(std::uint32_t);
+  return bytes;
+}
+
 std::size_t HnswIndex::graph_bytes() const noexcept {
-  return links0_.size() * sizeof(std::int32_t) + upper_.size() * sizeof(std::int32_t) +
-         upper_start_.size() * sizeof(std::uint32_t) + layers_.size() * sizeof(std::uint8_t) +
-         row_of_.size() * sizeof(std::int32_t) + upper_nodes_.size() * sizeof(std::int32_t) + packed0_.size() + block_start_.size() * sizeof(std::uint32_t) +
-         local_start_.size() * sizeof(std::uint16_t);
+  const Footprint bytes = footprint();
+  return bytes.layer0 + bytes.upper + bytes.row_map;
 }
 
 std::size_t HnswIndex::vector_bytes() const noexcept {
   if (params_.quantization == Quantization::Int8) return codes_.size() + scales_.size() * sizeof(float);
   return count_ * dim_ * sizeof(float);
-}
-
-std::size_t HnswIndex::memory_bytes() const noexcept {
-  return graph_bytes() + vector_bytes() + visited_.size() * sizeof(std::uint16_t);
 }
 
 }  // namespace shelf

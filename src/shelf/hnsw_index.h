@@ -18,7 +18,9 @@
 #include <vector>
 
 #include "shelf/exact_search.h"
+#include "shelf/link_lists.h"
 #include "shelf/matrix.h"
+#include "shelf/packed_ints.h"
 #include "shelf/random.h"
 
 namespace shelf {
@@ -57,9 +59,9 @@ class HnswIndex {
   void build() { build_step(capacity()); }
 
   // Freezes a complete graph into a smaller read-only form: the nodes are renumbered so that
-  // linked nodes get near numbers (a greedy graph ordering from the entry point), and each
-  // node's layer-0 links are stored sorted as varint gaps in one byte array (upper layers, a
-  // few percent of the links, stay as they are). Searches answer exactly as before, in the
+  // linked nodes get near numbers (a greedy graph ordering from the entry point), every link
+  // list is stored sorted, as gaps in a bit code (link_lists.h), and the map back to rows in
+  // as many bits a node as the row count needs. Searches answer exactly as before, in the
   // rows' own ids. Inserting afterwards throws; compacting twice does nothing. Throws
   // shelf::Error when the index is not complete.
   void compact();
@@ -81,8 +83,18 @@ class HnswIndex {
   std::vector<Neighbor> search(const float* query, std::size_t k, std::size_t ef = 0,
                                const std::vector<std::int32_t>& exclude = {}) const;
 
+  // What a search reads, in bytes, part by part; memory_bytes() is their sum.
+  struct Footprint {
+    std::size_t layer0 = 0;    // layer-0 links and their starts (compacted: and decoding table)
+    std::size_t upper = 0;     // links on layers >= 1 and the bookkeeping to find them
+    std::size_t row_map = 0;   // compacted: node -> row
+    std::size_t vectors = 0;   // vector_bytes()
+    std::size_t visited = 0;   // the visited marks a search sets
+    std::size_t total() const noexcept { return layer0 + upper + row_map + vectors + visited; }
+  };
+  Footprint footprint() const noexcept;
   // What a search reads, in bytes: graph_bytes() + vector_bytes() + the visited marks.
-  std::size_t memory_bytes() const noexcept;
+  std::size_t memory_bytes() const noexcept { return footprint().total(); }
   // Links and layer bookkeeping (compacted: with the renumbering).
   std::size_t graph_bytes() const noexcept;
   // The vectors the graph is walked on: float32, the borrowed rows (counted, since the search
@@ -98,18 +110,17 @@ class HnswIndex {
   class FloatScorer;
   class Int8Scorer;
 
-  // [count, id, id, ...] of node `id` on `layer`.
+  // [count, id, id, ...] of node `id` on `layer`, while not compacted.
   std::int32_t* links(std::int32_t id, int layer) noexcept;
   const std::int32_t* links(std::int32_t id, int layer) const noexcept;
-  // The same for a search: compacted layer-0 lists are decoded into `out`.
+  // The same for a search: compacted lists are decoded into `out`.
   const std::int32_t* read_links(std::int32_t id, int layer, std::vector<std::int32_t>& out) const;
   // Ties between equal scores go to the lower row id, also after renumbering.
-  std::int32_t row_id(std::int32_t node) const noexcept { return compacted_ ? row_of_[static_cast<std::size_t>(node)] : node; }
+  std::int32_t row_id(std::int32_t node) const noexcept {
+    return compacted_ ? static_cast<std::int32_t>(row_of_[static_cast<std::size_t>(node)]) : node;
+  }
   bool better(const Candidate& a, const Candidate& b) const noexcept {
     return a.score > b.score || (a.score == b.score && row_id(a.id) < row_id(b.id));
-  }
-  std::size_t packed_start(std::size_t node) const noexcept {
-    return block_start_[node >> block_shift_] + local_start_[node];
   }
   std::size_t max_links(int layer) const noexcept { return layer == 0 ? 2 * params_.m : params_.m; }
 
@@ -134,7 +145,17 @@ class HnswIndex {
                     const std::vector<std::int32_t>* exclude) const;
   std::vector<Neighbor> exact_scan(const float* query, std::size_t k,
                                    const std::vector<std::int32_t>& exclude) const;
+  // Starts a new walk: nothing visited.
   void next_visit() const;
+  // Marks `id` visited; false when it already was in this walk.
+  bool visit(std::int32_t id) const noexcept {
+    std::uint64_t& word = visited_[static_cast<std::size_t>(id) >> 6];
+    const std::uint64_t bit = std::uint64_t{1} << (static_cast<std::uint32_t>(id) & 63);
+    if (word & bit) return false;
+    if (word == 0) visited_words_.push_back(static_cast<std::uint32_t>(static_cast<std::size_t>(id) >> 6));
+    word |= bit;
+    return true;
+  }
 
   const Matrix* rows_;
   HnswParams params_;
@@ -146,23 +167,24 @@ class HnswIndex {
   int top_layer_ = -1;
   std::vector<std::int32_t> links0_;          // per node: 1 + 2m values
   std::vector<std::uint8_t> layers_;          // per node: its top layer (dropped when compacted)
-  std::vector<std::uint32_t> upper_start_;    // per node (compacted: per upper_nodes_): where its layers >= 1 start in upper_
+  std::vector<std::uint32_t> upper_start_;    // per node: where its layers >= 1 start in upper_
   std::vector<std::int32_t> upper_;           // per layer >= 1 of a node: 1 + m values
   std::vector<std::int8_t> codes_;            // int8: dim_ per node
   std::vector<float> scales_;                 // int8: per node
 
   // Compacted: nodes are renumbered for locality; row_of_ maps them back to rows.
   bool compacted_ = false;
-  unsigned block_shift_ = 6;                  // 2^block_shift_ nodes share a block start
-  std::vector<std::int32_t> row_of_;          // per node: its row
+  PackedInts row_of_;                         // per node: its row
+  LinkLists lists0_;                          // per node: its layer-0 links
   std::vector<std::int32_t> upper_nodes_;     // the nodes above layer 0, ascending
-  std::vector<std::uint8_t> packed0_;         // layer-0 links: sorted, varint gaps
-  std::vector<std::uint32_t> block_start_;    // per block of nodes (+1): where they start in packed0_
-  std::vector<std::uint16_t> local_start_;    // per node (+1): its start, from its block's
+  std::vector<std::uint32_t> upper_first_;    // per upper node: its layer-1 list in upper_lists_
+  LinkLists upper_lists_;                     // per upper node, layers 1 up: its links there
 
   // Search scratch, reused between calls.
-  mutable std::vector<std::uint16_t> visited_;
-  mutable std::uint16_t visit_mark_ = 0;
+  // Visited marks, one bit a node; the words set in this walk are listed, so that a new walk
+  // clears only those (a walk visits a few hundred nodes, an insert several thousand).
+  mutable std::vector<std::uint64_t> visited_;
+  mutable std::vector<std::uint32_t> visited_words_;  // capacity: one per word of visited_
   mutable std::vector<Candidate> candidates_; // heap, best on top
   mutable std::vector<Candidate> found_;      // heap, worst on top
   mutable std::vector<std::int32_t> batch_;

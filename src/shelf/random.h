@@ -2,6 +2,7 @@
 // several numbers per word, so std::mt19937 and its distributions would dominate the profile;
 // this is the same trade word2vec makes with its linear congruential generator.
 #pragma once
+#include <cmath>
 #include <cstdint>
 
 namespace shelf {
@@ -28,6 +29,13 @@ class Random {
   }
   // Uniform in [0, 1).
   float uniform() noexcept { return static_cast<float>(next() >> 40) * (1.0f / 16777216.0f); }
+  // Standard normal, by Box-Muller: one of the pair, as keeping the other would be state that
+  // a copy of the generator replays.
+  double gaussian() noexcept {
+    const double u = 1.0 - static_cast<double>(uniform());  // (0, 1]: the logarithm is finite
+    const double v = static_cast<double>(uniform());
+    return std::sqrt(-2.0 * std::log(u)) * std::cos(6.283185307179586 * v);
+  }
 
  private:
   std::uint64_t state_;
