@@ -115,9 +115,9 @@ for dataset in ${datasets//,/ }; do
     run "$dir/js-peers.json" node "$script_dir/search_compare.mjs" "$dir" --dim "$dim" --k "$k" --skip hnsw-graph
   else
     run "$dir/shelf-native.json" "$native" bench-search "${data[@]}" "${common[@]}" --dump "$dir"
-    run "$dir/shelf-native-int8.json" "$native" bench-search --load "$dir" --dim "$dim" "${common[@]}" --quantize int8
+    run "$dir/shelf-native-int8.json" "$native" bench-search --load "$dir" --dim "$dim" "${common[@]}" --quantize int8 --compact
     run "$dir/shelf-wasm.json" node "$wasm" bench-search --load "$dir" --dim "$dim" "${common[@]}"
-    run "$dir/shelf-wasm-int8.json" node "$wasm" bench-search --load "$dir" --dim "$dim" "${common[@]}" --quantize int8
+    run "$dir/shelf-wasm-int8.json" node "$wasm" bench-search --load "$dir" --dim "$dim" "${common[@]}" --quantize int8 --compact
     results+=("$dir/shelf-native-int8.json" "$dir/shelf-wasm-int8.json")
     run "$dir/native-peers.json" "$python" "$script_dir/search_compare.py" peers "$dir" --dim "$dim" --k "$k" \
       --ef "$efs" --m "$m" --ef-construction "$ef_construction"
