@@ -1,13 +1,16 @@
-// Hogwild! training (Recht et al. 2011), as word2vec and fastText do it: each thread trains its
-// own slice of the sentences on the shared weights without locks; a thread that finishes its
-// slice early takes over the end of another's (WorkQueue), so neither waits for the other.
+// Hogwild! training (Recht et al. 2011): the threads update the shared weights without locks.
+// They take the corpus, all epochs in a row, in chunks of about 10,000 words from one counter, in
+// order, as gensim's workers take their jobs: at any moment they train nearby text, so the rows
+// one thread brings into the shared cache are soon used by the other, and neither waits for the
+// other at the end. (Measured on the large corpus, 2 threads: giving each thread a slice of the
+// corpus of its own, as word2vec does, took 1.19x the processor time of one thread for the same
+// words; taking chunks in turn, 0.87x.)
 #include <chrono>
 #include <thread>
 
 #include "shelf/error.h"
 #include "shelf/trainer.h"
 #include "shelf/trainer_lane.h"
-#include "shelf/work_queue.h"
 
 #if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
 #define SHELF_HAS_THREADS 0
@@ -19,41 +22,40 @@ namespace shelf {
 
 #if SHELF_HAS_THREADS
 namespace {
-// Words of corpus in one piece of shared work: small enough that the threads end together, large
-// enough that taking a piece costs nothing (word2vec updates its learning rate as often).
+// Small enough that the threads end together, large enough that taking a chunk costs nothing
+// (word2vec updates its learning rate as often).
 constexpr std::size_t kChunkWords = 10000;
-
-// The first sentence of each chunk of about kChunkWords words, then the sentence count.
-std::vector<std::size_t> chunk_starts(const Corpus& corpus) {
-  std::vector<std::size_t> starts{0};
-  const std::size_t sentences = corpus.sentence_count();
-  std::size_t words = 0;
-  for (std::size_t s = 0; s < sentences; ++s) {
-    if (words >= kChunkWords) {
-      starts.push_back(s);
-      words = 0;
-    }
-    words += corpus.sentence_starts[s + 1] - corpus.sentence_starts[s];
-  }
-  starts.push_back(sentences);
-  return starts;
-}
 }  // namespace
 
-// Chunk v of the work is chunk v % chunks of the corpus (all epochs in a row), and the work queue
-// gives each thread a contiguous part of that sequence to start from, as word2vec's file offsets
-// do, then lets threads that finish early take the others' last chunks.
-void Trainer::run_shared_lane(Lane& lane, std::size_t thread, WorkQueue& work,
-                              const std::vector<std::size_t>& starts) {
+struct Trainer::SharedChunks {
+  std::vector<std::size_t> starts;      // first sentence of each chunk, then the sentence count
+  std::uint64_t total = 0;              // chunks × epochs
+  std::atomic<std::uint64_t> next{0};   // the next chunk to hand out, counting over all epochs
+
+  SharedChunks(const Corpus& corpus, int epochs) : starts{0} {
+    const std::size_t sentences = corpus.sentence_count();
+    std::size_t words = 0;
+    for (std::size_t s = 0; s < sentences; ++s) {
+      if (words >= kChunkWords) {
+        starts.push_back(s);
+        words = 0;
+      }
+      words += corpus.sentence_starts[s + 1] - corpus.sentence_starts[s];
+    }
+    starts.push_back(sentences);
+    total = static_cast<std::uint64_t>(epochs) * (starts.size() - 1);
+  }
+};
+
+void Trainer::run_shared_lane(Lane& lane, SharedChunks& chunks) {
   const std::size_t dim = static_cast<std::size_t>(params_.dim);
   lane.hidden.resize(dim);
   lane.gradient.resize(dim);
-  const std::size_t chunks = starts.size() - 1;
-  std::uint32_t piece = 0;
-  while (work.take(thread, piece)) {
-    const std::size_t chunk = piece % chunks;
+  const std::size_t per_epoch = chunks.starts.size() - 1;
+  for (std::uint64_t piece = chunks.next.fetch_add(1); piece < chunks.total; piece = chunks.next.fetch_add(1)) {
+    const std::size_t chunk = static_cast<std::size_t>(piece % per_epoch);
     std::uint64_t words = 0;
-    for (std::size_t s = starts[chunk]; s < starts[chunk + 1]; ++s) words += train_sentence(lane, s);
+    for (std::size_t s = chunks.starts[chunk]; s < chunks.starts[chunk + 1]; ++s) words += train_sentence(lane, s);
     words_done_.value.fetch_add(words, std::memory_order_relaxed);
     lane.published_loss.store(lane.loss_sum, std::memory_order_relaxed);
     lane.published_examples.store(lane.examples, std::memory_order_relaxed);
@@ -78,9 +80,7 @@ TrainingProgress Trainer::train_parallel(int threads, const std::function<void(c
   throw Error("this build has no threads; train with --threads 1");
 #else
   if (words_done_.value.load() != 0) throw Error("parallel training must start from the beginning");
-  const auto starts = chunk_starts(corpus_);
-  WorkQueue work(static_cast<std::uint64_t>(params_.epochs) * (starts.size() - 1),
-                 static_cast<std::size_t>(threads));
+  SharedChunks chunks(corpus_, params_.epochs);
   lanes_.resize(1);
   for (int k = 1; k < threads; ++k) {
     lanes_.push_back(std::make_unique<Lane>(params_.seed ^ (0x5DEECE66Dull + static_cast<std::uint64_t>(k))));
@@ -91,8 +91,8 @@ TrainingProgress Trainer::train_parallel(int threads, const std::function<void(c
   std::atomic<int> running{threads};
   std::vector<std::thread> workers;
   for (std::size_t k = 0; k < lanes_.size(); ++k) {
-    workers.emplace_back([this, k, &work, &starts, &running] {
-      run_shared_lane(*lanes_[k], k, work, starts);
+    workers.emplace_back([this, k, &chunks, &running] {
+      run_shared_lane(*lanes_[k], chunks);
       running.fetch_sub(1);
     });
   }

@@ -19,8 +19,6 @@
 
 namespace shelf {
 
-class WorkQueue;
-
 enum class Model { SkipGram, Cbow };
 
 struct TrainingParams {
@@ -98,9 +96,9 @@ class Trainer {
   float current_learning_rate() const noexcept;
   // Runs `lane` over its sentences until `max_words` are read or its epochs end.
   std::uint64_t run_lane(Lane& lane, std::uint64_t max_words);
-  // Hogwild: runs `lane` as thread `thread` over the chunks (sentences from `starts`) that `work`
-  // hands it, until none are left.
-  void run_shared_lane(Lane& lane, std::size_t thread, WorkQueue& work, const std::vector<std::size_t>& starts);
+  struct SharedChunks;
+  // Hogwild: runs `lane` over the chunks it takes from `chunks` until none are left.
+  void run_shared_lane(Lane& lane, SharedChunks& chunks);
   TrainingProgress make_progress(double loss_sum, std::uint64_t examples);
 
   const Corpus& corpus_;
