@@ -4,8 +4,8 @@
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
 #
-# SECONDS per target (default $SHELF_FUZZ_SECONDS, else 15: eleven targets, two at a time, run for
-# a minute and a half after the build); SHELF_FUZZ_JOBS targets run at once (default 2). Fails
+# SECONDS per target (default $SHELF_FUZZ_SECONDS, else 10: eleven targets, two at a time, run for
+# about a minute after the build); SHELF_FUZZ_JOBS targets run at once (default 2). Fails
 # when any target finds a crash, a leak, a timeout (one input taking over 10 s) or a failed
 # property; the input that did it is left in build/fuzz/crashes/<target>/ and its log in
 # build/fuzz/logs/<target>.log. New inputs the runs discover go to build/fuzz/found/<target>/ (not
@@ -13,7 +13,7 @@
 #   build/fuzz/<target> build/fuzz/crashes/<target>/crash-...
 set -uo pipefail
 cd "$(dirname "$0")/.."
-seconds=${1:-${SHELF_FUZZ_SECONDS:-15}}
+seconds=${1:-${SHELF_FUZZ_SECONDS:-10}}
 shift || true
 jobs=${SHELF_FUZZ_JOBS:-2}
 [[ $seconds =~ ^[1-9][0-9]*$ ]] || { echo "fuzz.sh: SECONDS must be a positive whole number" >&2; exit 2; }
