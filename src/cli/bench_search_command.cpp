@@ -247,21 +247,27 @@ int bench_search_command(int argc, char** argv) {
   const double exact_qps = static_cast<double>(queries) / exact_seconds;
   const double exact_batch_qps = static_cast<double>(queries) / exact_batch_seconds;
   const double exact_scan_qps = static_cast<double>(queries) / scan_seconds;
+  // What every report starts with: the data and the exact search (the --exact-only report entire).
+  const auto exact_json = [&] {
+    JsonObject json;
+    json.field("source", data.source).field("n", n).field("dim", dim).field("queries", queries).field("k", k)
+        .field("kernels", kernels::instruction_set()).field("exact_qps", exact_qps)
+        .field("exact_scan_qps", exact_scan_qps).field("exact_batch_qps", exact_batch_qps)
+        .field("exact_build_seconds", exact_build_seconds).field("exact_index_bytes", exact_index.memory_bytes())
+        .field("float32_bytes", n * dim * sizeof(float));
+    return json;
+  };
+  const auto print_exact = [&] {
+    std::printf("%zu x %zu (%s), %zu held-out queries, k = %zu, kernels %s\n", n, dim, data.source.c_str(), queries,
+                k, kernels::instruction_set());
+    std::printf("exact       %10.1f q/s  (float scan %.1f q/s; all queries in one call: %.1f q/s; index %.2f s, %.2f MB)\n",
+                exact_qps, exact_scan_qps, exact_batch_qps, exact_build_seconds, exact_index.memory_bytes() / 1e6);
+  };
   if (args.on("--exact-only")) {
     if (args.on("--json")) {
-      JsonObject json;
-      json.field("source", data.source).field("n", n).field("dim", dim).field("queries", queries).field("k", k)
-          .field("kernels", kernels::instruction_set()).field("exact_only", true)
-          .field("exact_qps", exact_qps).field("exact_scan_qps", exact_scan_qps)
-          .field("exact_batch_qps", exact_batch_qps).field("exact_build_seconds", exact_build_seconds)
-          .field("exact_index_bytes", exact_index.memory_bytes())
-          .field("float32_bytes", n * dim * sizeof(float)).raw("sweep", "[]");
-      std::printf("%s\n", json.str().c_str());
+      std::printf("%s\n", exact_json().field("exact_only", true).raw("sweep", "[]").str().c_str());
     } else {
-      std::printf("%zu x %zu (%s), %zu held-out queries, k = %zu, kernels %s\n", n, dim, data.source.c_str(),
-                  queries, k, kernels::instruction_set());
-      std::printf("exact       %10.1f q/s  (float scan %.1f q/s; all queries in one call: %.1f q/s; index %.2f s, %.2f MB)\n",
-                  exact_qps, exact_scan_qps, exact_batch_qps, exact_build_seconds, exact_index.memory_bytes() / 1e6);
+      print_exact();
     }
     return 0;
   }
@@ -337,16 +343,13 @@ int bench_search_command(int argc, char** argv) {
       }
       return text + "]";
     };
-    JsonObject json;
-    json.field("source", data.source).field("n", n).field("dim", dim).field("queries", queries).field("k", k)
-        .field("kernels", kernels::instruction_set()).field("quantize", quantize).field("m", params.m)
-        .field("ef_construction", params.ef_construction).field("ef", chosen->ef)
-        .field("exact_qps", exact_qps).field("exact_scan_qps", exact_scan_qps).field("exact_batch_qps", exact_batch_qps)
-        .field("exact_build_seconds", exact_build_seconds).field("exact_index_bytes", exact_index.memory_bytes()).field("ann_qps", chosen->qps).field("ann_recall", chosen->recall);
+    JsonObject json = exact_json();
+    json.field("quantize", quantize).field("m", params.m).field("ef_construction", params.ef_construction)
+        .field("ef", chosen->ef).field("ann_qps", chosen->qps).field("ann_recall", chosen->recall);
     if (k == 10) json.field("ann_recall_at_10", chosen->recall);
     json.field("speedup", chosen->qps / exact_qps).field("build_seconds", build_seconds)
         .field("index_bytes", index.memory_bytes()).field("graph_bytes", index.graph_bytes())
-        .field("vector_bytes", index.vector_bytes()).field("float32_bytes", float32_bytes)
+        .field("vector_bytes", index.vector_bytes())
         .field("top_layer", index.top_layer()).field("compact", compact).raw("sweep", sweep_to_json(sweep));
     const HnswIndex::Footprint parts = index.footprint();
     JsonObject bytes;
@@ -359,10 +362,7 @@ int bench_search_command(int argc, char** argv) {
     }
     std::printf("%s\n", json.str().c_str());
   } else {
-    std::printf("%zu x %zu (%s), %zu held-out queries, k = %zu, kernels %s\n", n, dim, data.source.c_str(), queries,
-                k, kernels::instruction_set());
-    std::printf("exact       %10.1f q/s  (float scan %.1f q/s; all queries in one call: %.1f q/s; index %.2f s, %.2f MB)\n",
-                exact_qps, exact_scan_qps, exact_batch_qps, exact_build_seconds, exact_index.memory_bytes() / 1e6);
+    print_exact();
     std::printf("hnsw build  %10.2f s   (m %zu, ef_construction %zu, %s)\n", build_seconds, params.m,
                 params.ef_construction, quantize.c_str());
     for (std::size_t i = 0; i < sweep.size(); ++i) {
