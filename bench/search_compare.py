@@ -147,7 +147,7 @@ def machine():
 
 
 def sweeps_of(native, native8, wasm, wasm8, py, js):
-    """The ef sweeps to list, by system name (a system without one maps to None)."""
+    """The systems that may have an ef sweep, by name (None where a system did not run)."""
     sweeps = {"shelf native": native, "shelf native int8": native8, "shelf wasm": wasm, "shelf wasm int8": wasm8}
     if py and py.get("hnswlib"):
         sweeps["hnswlib"] = py["hnswlib"]
@@ -279,14 +279,13 @@ def report(args):
     for name, value in ratios.items():
         lines.append(f"| {name} | {fmt(value, 2)} |")
     lines.append("")
-    swept = [name for name, r in sweeps_of(native, native8, wasm, wasm8, py, js).items() if r and r.get("sweep")]
+    swept = {name: r for name, r in sweeps_of(native, native8, wasm, wasm8, py, js).items() if r and r.get("sweep")}
     if swept:
         lines.append("Sweeps (ef: q/s, recall):")
         lines.append("")
-    for name, r in sweeps_of(native, native8, wasm, wasm8, py, js).items():
-        if r and r.get("sweep"):
-            points = ", ".join(f"{p['ef']}: {p['ann_qps']:,.0f} q/s {p['ann_recall']:.4f}" for p in r["sweep"])
-            lines.append(f"- {name}: {points}")
+    for name, r in swept.items():
+        points = ", ".join(f"{p['ef']}: {p['ann_qps']:,.0f} q/s {p['ann_recall']:.4f}" for p in r["sweep"])
+        lines.append(f"- {name}: {points}")
     lines.append("")
     if args.commands:
         lines.append("Commands:")
