@@ -200,7 +200,27 @@ export interface ShelfEngine {
   umapOfGraph(graph: NeighborGraph, options: UmapOptions): UmapRun;
   UmapRun: typeof UmapRun;
   HEAPU8: Uint8Array;
+  /** The indexed documents by meaning, by words (BM25) and both (reciprocal rank fusion); the prompt from `promptFrom`'s hits. */
+  compareRetrieval(session: Session, query: string, k: number, promptFrom: RetrievalMethod): RetrievalComparison;
+  /** Recall@k of each method on labelled questions (`paragraphs[i]`, 0-based, answers `questions[i]`). */
+  retrievalRecall(session: Session, questions: string[], paragraphs: number[], ks: number[]): RetrievalRecall;
 }
+
+export type RetrievalMethod = 'meaning' | 'words' | 'hybrid';
+/** `meaningRank`, `wordsRank`: 1-based rank in each ranking, 0 = not in it. */
+export interface RankedHit extends DocumentChunk { chunk: number; score: number; meaningRank: number; wordsRank: number; matched: string[] }
+export interface RetrievalComparison {
+  meaning: RankedHit[]; words: RankedHit[]; hybrid: RankedHit[];
+  meaningProblem: string; // why there is no meaning ranking, else ''
+  promptFrom: RetrievalMethod; prompt: string;
+}
+export interface MethodRecall {
+  name: string; method: RetrievalMethod; pooling: 'mean' | 'sif';
+  ranks: Int32Array; // per question; 0 = not ranked
+  recall: number[]; // per k
+  meanReciprocalRank: number;
+}
+export interface RetrievalRecall { ks: number[]; methods: MethodRecall[] }
 
 export interface ShelfEngineOptions {
   /** Where the .wasm file is; the worker passes new URL('...wasm', import.meta.url). */

@@ -42,6 +42,11 @@ const isVector = (v) =>
   v instanceof Float32Array || (Array.isArray(v) && v.every((x) => typeof x === 'number'))
     ? null
     : 'a Float32Array or an array of numbers';
+const isTextList = (v) => (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string') ? null : 'a non-empty array of strings');
+const isWholeList = (v) =>
+  (Array.isArray(v) || v instanceof Int32Array) && v.length > 0 && [...v].every((x) => Number.isSafeInteger(x) && x >= 0)
+    ? null
+    : 'a non-empty array of whole numbers';
 
 const required = (check) => ({ check, required: true });
 const optional = (check, fallback) => ({ check, fallback });
@@ -154,6 +159,18 @@ export const Requests = Object.freeze({
   },
   search: { query: required(isText), k: optional(isWhole(1), 3) },
   exportVectors: { format: optional(isOneOf('word2vec', 'word2vec-binary', 'glove', 'projector'), 'word2vec') },
+  // The indexed documents searched by meaning, by words (BM25) and both (reciprocal rank fusion).
+  compareRetrieval: {
+    query: required(isText),
+    k: optional(isWhole(1), 3),
+    promptFrom: optional(isOneOf('meaning', 'words', 'hybrid'), 'hybrid'),
+  },
+  // Recall@k of every method on labelled questions: `paragraphs[i]` (0-based) answers `questions[i]`.
+  retrievalRecall: {
+    questions: required(isTextList),
+    paragraphs: required(isWholeList),
+    ks: optional(isWholeList, [1, 3, 5]),
+  },
 });
 
 /** The request type names, e.g. for building one client method per request. */

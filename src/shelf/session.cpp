@@ -80,6 +80,7 @@ struct Session::Documents {
   // reads the store's embeddings, so both are dropped before the store is replaced.
   std::unique_ptr<DocumentEmbedder> embedder;
   std::unique_ptr<DocumentIndex> index;
+  std::unique_ptr<KeywordIndex> keywords;  // the words do not change with the vectors
 };
 
 struct Session::AnnIndex {
@@ -455,6 +456,17 @@ SearchResult Session::search(std::string_view query, std::size_t k) {
   }
   result.prompt = build_prompt(retrieved, query);
   return result;
+}
+
+Session::DocumentsView Session::documents() {
+  const DocumentIndex& meaning = document_index();
+  Documents& docs = *documents_;
+  if (!docs.keywords) {
+    std::vector<std::string> texts;
+    for (const Chunk& chunk : meaning.chunks()) texts.push_back(chunk.text);
+    docs.keywords = std::make_unique<KeywordIndex>(texts);
+  }
+  return {*docs.embedder, meaning, *docs.keywords, docs.chunks, docs.text, docs.max_tokens};
 }
 
 std::string Session::export_vectors(Format format) {

@@ -22,6 +22,7 @@
 #include "shelf/error.h"
 #include "shelf/hnsw_index.h"
 #include "shelf/io.h"
+#include "shelf/keyword_index.h"
 #include "shelf/trainer.h"
 #include "shelf/umap.h"
 #include "shelf/vector_store.h"
@@ -248,6 +249,20 @@ class Session {
   std::vector<DocumentChunk> index_documents(std::string_view text, std::size_t max_tokens,
                                              Pooling pooling);
   SearchResult search(std::string_view query, std::size_t k);
+
+  // The indexed documents as src/shelf/retrieval.h asks them (for the bindings): the embedder and
+  // the index by meaning over the current vectors, the index by words (built once per text), the
+  // chunks (UTF-16 offsets) and the text as indexed. Throws NotReadyError as search() does. The
+  // references live until the vectors or the documents change.
+  struct DocumentsView {
+    const DocumentEmbedder& embedder;
+    const DocumentIndex& meaning;
+    const KeywordIndex& words;
+    const std::vector<DocumentChunk>& chunks;
+    std::string_view text;
+    std::size_t max_tokens;
+  };
+  DocumentsView documents();
 
   // Word2VecText, Word2VecBinary or GloveText.
   std::string export_vectors(Format format);
