@@ -5,7 +5,7 @@
 import { engineClient } from './engine.js';
 import { createData } from './data.js';
 import { connectToParent } from './embed-messages.js';
-import { createPersistence, keepWork, openSavedWork, savedParams } from './persistence.js';
+import { createPersistence, keepWork, openSavedWork, peekSavedWork, savedParams } from './persistence.js';
 import { findLesson, lessons } from './lessons/index.js';
 import { enableOffline } from './offline.js';
 import { createStore, syncWithUrl } from './state.js';
@@ -20,6 +20,8 @@ import { savedWork } from './ui/saved-work.js';
 import { wordMap } from './ui/word-map.js';
 import { statusBar } from './ui/status-bar.js';
 import { wordInput } from './ui/word-input.js';
+import { createVectorSources } from './vector-sources.js';
+import { vectorsSwitch } from './ui/vectors-switch.js';
 
 /** Suggestions offered in word fields: the most frequent words. */
 const SUGGESTED_WORDS = 5000;
@@ -40,10 +42,21 @@ export function startApp({ root = document.body, embedded = false } = {}) {
   store.define(savedParams);
   const persistence = embedded ? null : createPersistence();
   const work = persistence ? keepWork({ persistence, engine, store, data, training }) : null;
+  // Which vectors the lessons answer from, switched in one click (web/vector-sources.js).
+  const sources = createVectorSources({
+    engine, store, data, persistence,
+    openSaved: () => openSavedWork({ persistence, engine, store, data, search: location.search }),
+  });
+  const forgetting = work && {
+    async forget() {
+      await work.forget();
+      await sources.forgotten();
+    },
+  };
 
   const main = h('main', { id: 'lesson', class: 'lesson-area', tabindex: '-1' }, h('p', { class: 'loading' }, 'Starting the engine…'));
   const vocabulary = h('datalist', { id: 'shelf-vocabulary' });
-  const shell = embedded ? embeddedShell(store, main) : fullShell(store, main, data, training, work);
+  const shell = embedded ? embeddedShell(store, main) : fullShell(store, main, data, training, forgetting);
   root.append(...shell, vocabulary, statusBar(store, { compact: embedded }));
 
   const context = {
@@ -53,7 +66,7 @@ export function startApp({ root = document.body, embedded = false } = {}) {
     training,
     ui,
     embedded,
-    /** The vectors a visit starts with: the saved work if there is some, else the bundled snapshot. */
+    /** The vectors a visit starts with: the bundled snapshot (saved work is offered, not opened). */
     openStartingVectors,
     /** null when the current vectors know the word, else a sentence saying why not. */
     async checkWord(word) {
@@ -82,7 +95,9 @@ export function startApp({ root = document.body, embedded = false } = {}) {
     if (mounted?.lesson === lesson) return;
     mounted?.view?.unmount?.();
     mounted?.embed?.destroy();
+    mounted?.vectors?.destroy();
     const titleId = `lesson-title-${lesson.id}`;
+    const vectors = vectorsSwitch({ store, sources, embedded });
     const body = h('div', { class: 'lesson-body' });
     const embed = embedded
       ? null
@@ -102,13 +117,14 @@ export function startApp({ root = document.body, embedded = false } = {}) {
         { class: 'lesson-header' },
         h('h2', { id: titleId }, lesson.title),
         lesson.summary ? h('p', { class: 'lesson-summary' }, lesson.summary) : null,
+        vectors.element,
       ),
       body,
       embed ? h('footer', { class: 'lesson-footer' }, embed.element) : null,
     );
     fill(main, article);
     document.title = embedded ? `${lesson.title} — Shelf` : `Shelf — ${lesson.title}`;
-    mounted = { lesson, embed, view: lesson.mount(body, context) };
+    mounted = { lesson, embed, vectors, view: lesson.mount(body, context) };
     parentFrame?.lessonShown();
   }
   store.subscribe(() => mountLesson(), ['lesson']);
@@ -128,11 +144,11 @@ export function startApp({ root = document.body, embedded = false } = {}) {
   }, ['modelVersion']);
 
   async function openStartingVectors() {
-    if (persistence) {
+    if (persistence && store.get().savedStatus === null) {
       try {
-        if (await openSavedWork({ persistence, engine, store, data, search: location.search })) return;
+        await peekSavedWork({ persistence, store });
       } catch (error) {
-        store.set({ savedStatus: 'failed', savedError: `the saved work could not be opened (${error.message})` });
+        store.set({ savedStatus: 'failed', savedError: `the saved work could not be read (${error.message})` });
       }
     }
     await data.loadSnapshot();

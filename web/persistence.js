@@ -1,7 +1,7 @@
 // Nothing lost on a reload: the trained vectors, the training settings and the chosen corpus are
 // saved in this browser (IndexedDB, written by web/persistence-worker.js so that the page's
-// thread never clones the vectors) and opened instead of the bundled snapshot on the next visit.
-// "Forget saved work" removes them. Where IndexedDB is missing or refused (some private modes),
+// thread never clones the vectors) and offered on the next visit, which still opens on the bundled
+// snapshot (web/vector-sources.js). "Forget saved work" removes them. Where IndexedDB is missing or refused (some private modes),
 // saving is off and the page says so; everything else works as before.
 //
 // When it saves: training paused or finished (the vectors, as word2vec binary: bit-exact), the
@@ -79,9 +79,30 @@ function settingsOf(state) {
 }
 
 /**
- * Opens saved work, if any: applies its settings (those the URL does not set), makes its corpus
- * the training corpus, and loads its vectors into the engine. Resolves with the saved meta when
- * vectors were opened, else null (the caller loads the snapshot).
+ * Reads what is saved without opening it: sets the store's `saved` meta and `savedStatus`, and
+ * resolves with `{ meta, hasVectors }`, or null when nothing is saved (or saving is off). A visit
+ * always starts on the bundled snapshot; saved vectors are offered (web/ui/vectors-switch.js),
+ * never put in place of the snapshot silently.
+ */
+export async function peekSavedWork({ persistence, store }) {
+  store.define(savedParams);
+  if (!(await persistence.available())) {
+    store.set({ savedStatus: 'unavailable' });
+    return null;
+  }
+  const saved = await persistence.load();
+  if (!saved?.meta) {
+    store.set({ savedStatus: 'empty' });
+    return null;
+  }
+  store.set({ saved: saved.meta, savedStatus: 'saved' });
+  return { meta: saved.meta, hasVectors: saved.vectors instanceof ArrayBuffer };
+}
+
+/**
+ * Opens saved work, when the visitor asks for it: applies its settings (those the URL does not
+ * set), makes its corpus the training corpus, and loads its vectors into the engine. Resolves
+ * with the saved meta when vectors were opened, else null.
  */
 export async function openSavedWork({ persistence, engine, store, data, search = '' }) {
   store.define(savedParams);
@@ -91,7 +112,7 @@ export async function openSavedWork({ persistence, engine, store, data, search =
   }
   const saved = await persistence.load();
   if (!saved?.meta) {
-    store.set({ savedStatus: 'empty' });
+    store.set({ saved: null, savedStatus: 'empty' });
     return null;
   }
   const { meta } = saved;

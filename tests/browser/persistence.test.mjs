@@ -1,6 +1,7 @@
 // Nothing lost, big input refused: train a small corpus, leave and come back (the bare address,
-// so the settings can only come from the saved work) and find the same vectors, neighbours and
-// settings; "Forget saved work" brings the bundled snapshot back. A 5 GB file (sparse: it takes
+// so the settings can only come from the saved work): the page opens on the bundled snapshot and
+// offers the saved training; one click opens the same vectors, neighbours and settings; "Forget
+// saved work" brings the bundled snapshot back at once. A 5 GB file (sparse: it takes
 // no disk) is refused with its size, the engine's real limit and a way out, before it is read.
 // Cancelling training frees the engine's memory and brings the starting vectors back.
 import assert from 'node:assert/strict';
@@ -42,9 +43,13 @@ test('trained work survives leaving the page; Forget goes back to the bundled sn
   const vocab = (await statusText(page)).match(/([\d,]+) words × 20 dimensions/)?.[1];
   assert.ok(vocab, await statusText(page));
 
-  // Come back on the bare address: the saved work opens instead of the snapshot.
+  // Come back on the bare address: the snapshot opens, and the saved training is offered.
   await page.goto(`${site.url}?lesson=analogy`);
   await waitForLesson(page, 'analogy');
+  assert.match(await statusText(page), /bundled snapshot/);
+  assert.match(await page.locator('[data-role="saved-offer"]').innerText(), /Your training from an earlier visit is saved in this browser/);
+  await page.locator('.vectors-option[data-choice="training"] input').check();
+  await page.waitForFunction(() => /opened your saved work/.test(document.querySelector('[data-status=vectors]')?.textContent ?? ''));
   assert.match(await statusText(page), new RegExp(`opened your saved work \\(trained live on sample\\.txt, saved .+\\) — ${vocab} words × 20 dimensions`));
   assert.deepEqual(await neighbours(page, 'god'), trained, 'the same neighbours, scores included');
   // The settings came back with it (they differ from the defaults, so the address shows them).
@@ -57,6 +62,8 @@ test('trained work survives leaving the page; Forget goes back to the bundled sn
 
   await page.getByRole('button', { name: 'Forget saved work' }).click();
   await page.waitForFunction(() => /Forgotten/.test(document.querySelector('.saved-message')?.textContent ?? ''));
+  // At once: the saved vectors on show give way to the snapshot.
+  assert.match(await statusText(page), /bundled snapshot/);
   await page.goto(`${site.url}?lesson=analogy`);
   await waitForLesson(page, 'analogy');
   assert.match(await statusText(page), /bundled snapshot/);

@@ -30,7 +30,7 @@ export function savedWork({ store, work }) {
     forget.disabled = true;
     try {
       await work.forget();
-      message.textContent = 'Forgotten: the next visit opens the bundled snapshot.';
+      message.textContent = 'Forgotten: the lessons answer from the bundled snapshot.';
     } catch (error) {
       message.textContent = `⚠ Could not forget: ${error.message}`;
     } finally {
