@@ -214,11 +214,28 @@ function fullShell(store, main, data, training, work) {
     list.append(h('li', null, link));
     return link;
   });
+  // On a narrow screen the tabs scroll sideways: an arrow and a fade at the edge say there is
+  // more, and the current tab is scrolled into view.
+  const more = h('span', { class: 'nav-more', 'aria-hidden': 'true' }, '›');
+  const less = h('span', { class: 'nav-less', 'aria-hidden': 'true' }, '‹');
+  nav.append(less, more);
+  const showOverflow = () => {
+    nav.classList.toggle('has-more', list.scrollLeft + list.clientWidth < list.scrollWidth - 2);
+    nav.classList.toggle('has-less', list.scrollLeft > 2);
+  };
+  list.addEventListener('scroll', showOverflow, { passive: true });
+  addEventListener('resize', showOverflow);
+  const revealCurrent = () => {
+    const link = list.querySelector('a[aria-current="page"]');
+    if (link && list.scrollWidth > list.clientWidth) list.scrollLeft = Math.max(0, link.offsetLeft - list.clientWidth / 3);
+    showOverflow();
+  };
   const markCurrent = (state) => {
     for (const link of links) {
       if (link.dataset.lesson === state.lesson) link.setAttribute('aria-current', 'page');
       else link.removeAttribute('aria-current');
     }
+    requestAnimationFrame(revealCurrent); // once the tabs are laid out
   };
   markCurrent(store.get());
   store.subscribe(markCurrent, ['lesson']);

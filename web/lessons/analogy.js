@@ -139,10 +139,17 @@ export function mount(container, context) {
     } catch (error) {
       if (run !== analogyTicket) return;
       answerList.replaceChildren();
-      const missing = ['b', 'a', 'c'].map((key) => words[key]);
-      const unknown = [];
-      for (const word of missing) if (await checkWord(word)) unknown.push(word);
-      fill(rankText, h('p', { class: 'problem' }, `⚠ ${unknown.length ? `Not in the vocabulary: ${unknown.map((w) => `“${w}”`).join(', ')}.` : error.message}`));
+      // An unknown word is flagged once, under its own field; the answers only say why they are missing.
+      let unknown = 0;
+      for (const [key, field] of [['b', b], ['a', a], ['c', c]]) {
+        const problem = await checkWord(words[key]);
+        if (run !== analogyTicket) return;
+        field.show(problem);
+        if (problem) unknown += 1;
+      }
+      fill(rankText, unknown
+        ? h('p', { class: 'hint', 'data-fact': 'analogy-blocked' }, `No answers: ${unknown === 1 ? 'a word' : `${unknown} words`} above ${unknown === 1 ? 'is' : 'are'} not in the vocabulary.`)
+        : h('p', { class: 'problem' }, `⚠ ${error.message}`));
       figure.replaceChildren();
       return;
     }
@@ -151,7 +158,8 @@ export function mount(container, context) {
     const lines = [];
     const methodName = s.method === 'mul' ? '3CosMul' : '3CosAdd';
     if (s.expect && !expected) {
-      lines.push(h('p', { class: 'problem' }, `⚠ The expected answer “${s.expect}” is not in the vocabulary, so it has no rank.`));
+      expect.show(await checkWord(s.expect)); // flagged under its field, not again here
+      if (run !== analogyTicket) return;
     } else if (expected) {
       lines.push(
         h('p', { 'data-fact': 'rank' },

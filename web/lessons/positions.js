@@ -187,16 +187,18 @@ export function mount(container, context) {
       ...c.moved.map((s) => [`“${s.token}”: its row at position ${s.i} against its row at position ${s.j}`, s.tokens, s.inputs, `word-${s.token}`]),
       ['the rows in order, one long vector (slot by slot)', c.slotsTokens, c.slotsInputs, 'slots'],
     ];
+    const tokensLabel = 'token vectors only';
+    const inputsLabel = `token + position (${scaleText(posScale)})`;
     const table = h('table', { class: 'positions-table' },
       h('caption', { class: 'hint' }, 'Cosine similarity between the two sentences, summarised in different ways (1.000: the same direction).'),
       h('thead', null, h('tr', null,
         h('th', { scope: 'col' }, 'Each sentence as'),
-        h('th', { scope: 'col' }, 'token vectors only'),
-        h('th', { scope: 'col' }, `token + position (${scaleText(posScale)})`))),
+        h('th', { scope: 'col' }, tokensLabel),
+        h('th', { scope: 'col' }, inputsLabel))),
       h('tbody', null, rows.map(([what, tokens, inputs, key]) => h('tr', { 'data-row': key },
         h('th', { scope: 'row' }, what),
-        h('td', { 'data-fact': `${key}-tokens` }, show(tokens)),
-        h('td', { 'data-fact': `${key}-inputs` }, show(inputs))))));
+        h('td', { 'data-fact': `${key}-tokens`, 'data-label': tokensLabel }, show(tokens)),
+        h('td', { 'data-fact': `${key}-inputs`, 'data-label': inputsLabel }, show(inputs))))));
 
     const sentences = [];
     if (!c.sameWords) {
@@ -221,7 +223,7 @@ export function mount(container, context) {
         h('span', null, 'mean of the token vectors: cosine ', fact('pooled-cosine', c.meanTokens)),
         h('span', null, 'the same word at another position, with positions: cosine ', fact('positional-cosine', c.movedInputs))),
       sentences.map((text) => h('p', { class: 'sentence' }, text)),
-      h('div', { class: 'word-table-wrap' }, table),
+      h('div', { class: 'positions-table-wrap' }, table),
       h('p', { class: 'hint' },
         'The slot-by-slot comparison differs even without positions, because the same slot holds different words in the two sentences: reading the slots in order is already a way of knowing positions, which is what the position vectors give a model that otherwise sees a bag of rows.'));
   }
