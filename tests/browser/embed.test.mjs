@@ -181,15 +181,15 @@ const FOLLOW = [
   },
   {
     lesson: 'retrieval',
-    ready: '.hit-list .hit',
+    ready: '.hit-list[data-method="meaning"] .hit',
     settings: { question: 'who built the ark?', hits: 5, pooling: 'sif', chunkTokens: 60 },
     controls: { Question: 'who built the ark?', 'Chunks to retrieve': '5', 'Largest chunk (words)': '60' },
     checked: [/^SIF/],
     async output(frame) {
       await frame.locator('[data-role="index-status"]', { hasText: 'SIF-weighted mean' }).waitFor();
       await frame.locator('p[role="status"]', { hasText: 'nearest to “who built the ark?”' }).waitFor();
-      await frame.locator('.hit-list .hit').nth(4).waitFor();
-      assert.equal(await frame.locator('.hit-list .hit').count(), 5);
+      await frame.locator('.hit-list[data-method="meaning"] .hit').nth(4).waitFor();
+      assert.equal(await frame.locator('.hit-list[data-method="meaning"] .hit').count(), 5);
     },
   },
 ];

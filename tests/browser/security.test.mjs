@@ -32,7 +32,7 @@ const LESSON_READY = {
   analogy: '[data-fact="rank"]',
   clusters: '[data-fact="ari"]',
   positions: '[data-fact="pooled-cosine"]',
-  retrieval: '.hit-list .hit',
+  retrieval: '.hit-list[data-method="meaning"] .hit',
 };
 
 test('the page, the engine worker and the service worker break no rule: six lessons and a training run', async () => {
