@@ -278,6 +278,43 @@ describe('engine host', { skip }, () => {
       failsWith(await h.call('search', { query: 'zzz qqq' }), 'bad-input');
     });
 
+    test('compareRetrieval: by meaning, by words and both in one request; the prompt from the chosen ranking', async () => {
+      const text = 'The cat and the dog have fur and a tail.\n\nParis is the capital of France; Rome of Italy.\n\nThe sea is deep.';
+      const { chunks } = resultOf(await h.call('indexDocuments', { text }));
+      const found = resultOf(await h.call('compareRetrieval', { query: 'which capital is in spain?', k: 2 }));
+      assert.equal(found.promptFrom, 'hybrid');
+      assert.equal(found.meaningProblem, '');
+      for (const method of ['meaning', 'words', 'hybrid']) {
+        assert.ok(found[method].length >= 1 && found[method].length <= 2, method);
+        for (const hit of found[method]) assert.equal(text.slice(hit.begin, hit.end), chunks[hit.chunk].text);
+      }
+      assert.equal(found.words[0].chunk, 1);
+      assert.deepEqual(found.words[0].matched, ['capital', 'is']);
+      assert.equal(found.hybrid[0].wordsRank, 1);
+      assert.ok(found.prompt.includes(chunks[found.hybrid[0].chunk].text));
+      const fromWords = resultOf(await h.call('compareRetrieval', { query: 'madrid', k: 2, promptFrom: 'words' }));
+      assert.deepEqual(fromWords.words, []);
+      assert.match(fromWords.prompt, /no passages were retrieved/);
+      failsWith(await h.call('compareRetrieval', { query: '?!' }), 'bad-input', /no words/);
+      failsWith(await h.call('compareRetrieval', { query: 'cat', promptFrom: 'both' }), 'bad-request');
+    });
+
+    test('retrievalRecall: recall@k of five methods on labelled questions', async () => {
+      const text = 'The cat and the dog have fur and a tail.\n\nParis is the capital of France; Rome of Italy.';
+      resultOf(await h.call('indexDocuments', { text }));
+      const result = resultOf(await h.call('retrievalRecall', { questions: ['fur', 'capital', 'madrid'], paragraphs: [0, 1, 1], ks: [1, 2] }));
+      assert.deepEqual(result.ks, [1, 2]);
+      assert.deepEqual(result.methods.map((m) => m.name), ['meaning (mean)', 'meaning (SIF)', 'words (BM25)', 'hybrid (mean + BM25)', 'hybrid (SIF + BM25)']);
+      const words = result.methods[2];
+      assert.ok(words.ranks instanceof Int32Array);
+      assert.deepEqual([...words.ranks], [1, 1, 0]);
+      assert.deepEqual(words.recall, [2 / 3, 2 / 3]);
+      for (const m of result.methods) assert.ok(m.recall[0] <= m.recall[1]);
+      failsWith(await h.call('retrievalRecall', { questions: ['fur'], paragraphs: [5] }), 'bad-input', /paragraph 6, but the text has 2/);
+      failsWith(await h.call('retrievalRecall', { questions: ['fur', 'cat'], paragraphs: [0] }), 'bad-input', /one paragraph per question/);
+      failsWith(await h.call('retrievalRecall', { questions: [], paragraphs: [] }), 'bad-request');
+    });
+
     test('UTF-16 offsets survive non-ASCII text', async () => {
       const text = 'Café 😀 — the cat.\n\nThe dog in Paris.';
       const { chunks } = resultOf(await h.call('indexDocuments', { text, pooling: 'sif' }));
