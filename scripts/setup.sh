@@ -14,7 +14,7 @@ command -v npm >/dev/null || packages+=(npm)
 for arg in "$@"; do
   case "$arg" in
     --browser) packages+=(chromium fonts-dejavu-core) ;;
-    --corpus) packages+=(bible-kjv bible-kjv-text wordnet-base) ;;
+    --corpus) packages+=(bible-kjv bible-kjv-text wordnet-base dict-gcide) ;;
     --bench) packages+=(fasttext python3-gensim python3-hnswlib python3-faiss) ;;
     --fuzz) packages+=(clang libclang-rt-14-dev) ;;
     *) echo "setup.sh: unknown option $arg" >&2; exit 2 ;;
