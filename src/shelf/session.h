@@ -250,6 +250,10 @@ class Session {
                                              Pooling pooling);
   SearchResult search(std::string_view query, std::size_t k);
 
+  // The vectors questions are answered from (the trainer's latest, or the loaded ones), for
+  // requests computed in their own files (e.g. word_clusters.h). Throws NotReadyError without any.
+  const VectorStore& current_vectors() { return store(); }
+
   // The indexed documents as src/shelf/retrieval.h asks them (for the bindings): the embedder and
   // the index by meaning over the current vectors, the index by words (built once per text), the
   // chunks (UTF-16 offsets) and the text as indexed. Throws NotReadyError as search() does. The
