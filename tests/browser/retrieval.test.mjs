@@ -87,6 +87,7 @@ test('retrieval: every suggested question does what the page says, under the poo
         if (check.first) assert.equal(ranked[0], check.first, what);
         if (check.notFirst) assert.notEqual(ranked[0], check.notFirst, what);
         if (check.empty) assert.equal(ranked.length, 0, what);
+        if (check.within) assert.ok(ranked.slice(0, check.within[0]).includes(check.within[1]), `${what}: “${check.within[1]}” in the first ${check.within[0]}`);
       }
     }
   }
