@@ -84,7 +84,7 @@ export function trainingControls({ store, training, idPrefix, onCancel }) {
       stats.textContent = 'Preparing: reading the corpus and making random vectors…';
     } else if (p && state.phase !== 'idle' && p.wordsDone > 0) {
       const loss = state.lossY[state.lossY.length - 1] ?? p.loss;
-      const pace = running && p.wallWordsPerSecond ? p.wallWordsPerSecond : p.wordsPerSecond;
+      const pace = p.wallWordsPerSecond || p.wordsPerSecond; // the paced speed, when the loop reported it
       stats.textContent =
         `${{ finished: 'Finished', running: 'Training' }[state.phase] ?? 'Paused'} · epoch ${Math.min(p.epoch + 1, p.epochs)} of ${p.epochs} · ` +
         `${format.int(p.wordsDone)} of ${format.int(p.wordsTotal)} words (${Math.round(p.fraction * 100)}%) · ` +
