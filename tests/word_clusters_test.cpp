@@ -198,6 +198,9 @@ TEST_CASE("clear errors for impossible shelves") {
   CHECK_THROWS_WITH_AS(shelf::shelve_words(store, request), doctest::Contains("k must be at least 1"), shelf::Error);
   request.k = 4;
   CHECK_THROWS_WITH_AS(shelf::shelve_words(store, request), doctest::Contains("cannot put 3 known words on 4 shelves"), shelf::Error);
+  request.fit_k = true;  // or as many shelves as there are words
+  CHECK(shelf::shelve_words(store, request).k == 3);
+  request.fit_k = false;
   request.k = 2;
   request.topics = {1, 2};
   CHECK_THROWS_WITH_AS(shelf::shelve_words(store, request), doctest::Contains("one topic per word"), shelf::Error);

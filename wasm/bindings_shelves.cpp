@@ -81,6 +81,7 @@ val cluster_words(shelf::Session& session, const val& f) {
     if (!f["words"].isUndefined()) request.words = strings_of(f["words"]);
     request.limit = count_of(f["limit"], "limit");
     request.k = count_of(f["k"], "k");
+    request.fit_k = f["fitK"].as<bool>();
     request.seed = count_of(f["seed"], "seed");
     request.max_iterations = static_cast<int>(count_of(f["maxIterations"], "maxIterations"));
     request.center = f["center"].as<bool>();

@@ -121,7 +121,24 @@ export function createHost(module, options = {}) {
     emitProgress(emit, withRunning(session.progress()));
   }
 
+  // With a `wordsPerSecond` pace, waits after a slice until the wall clock catches up with it.
+  async function keepPace(current, progress) {
+    if (!current.wordsPerSecond) return;
+    const pace = current.pace;
+    const due = ((progress.wordsDone - pace.words) / current.wordsPerSecond) * 1000 - (performance.now() - pace.time);
+    if (due > 1) await new Promise((resolve) => setTimeout(resolve, Math.min(due, 1000)));
+  }
+
+  function paced(current, progress) {
+    const seconds = (performance.now() - current.started.time) / 1000;
+    const words = progress.wordsDone - current.started.words;
+    return { ...withRunning(progress), wallWordsPerSecond: seconds > 0 ? words / seconds : 0 };
+  }
+
   async function runTraining(current, emit) {
+    const wordsDone = session.progress().wordsDone;
+    current.started = { time: performance.now(), words: wordsDone };
+    current.pace = { ...current.started };
     while (!current.stopped) {
       await yieldToEventLoop();
       if (current.stopped) return;
@@ -139,7 +156,8 @@ export function createHost(module, options = {}) {
         current.stopped = true;
         loop = null;
       }
-      emitProgress(emit, withRunning(progress));
+      emitProgress(emit, paced(current, progress));
+      if (!current.stopped) await keepPace(current, progress);
     }
   }
 
@@ -175,13 +193,17 @@ export function createHost(module, options = {}) {
       const progress = session.progress(); // no trainer: no-model
       if (loop) {
         loop.wordsPerStep = f.wordsPerStep;
+        if (loop.wordsPerSecond !== f.wordsPerSecond) {
+          loop.wordsPerSecond = f.wordsPerSecond;
+          loop.pace = { time: performance.now(), words: progress.wordsDone };
+        }
         return { running: true };
       }
       if (progress.finished) {
         emitProgress(emit, withRunning(progress));
         return { running: false };
       }
-      loop = { stopped: false, wordsPerStep: f.wordsPerStep };
+      loop = { stopped: false, wordsPerStep: f.wordsPerStep, wordsPerSecond: f.wordsPerSecond };
       runTraining(loop, emit);
       return { running: true };
     },

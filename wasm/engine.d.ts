@@ -186,7 +186,7 @@ export interface MemoryAdvice {
 
 /** `clusterWords` (wasm/bindings_shelves.cpp): the fields as the worker checked them (docs/protocol.md). */
 export interface ClusterWordsRequest {
-  words?: string[]; limit: number; k: number; seed: number; center: boolean; representatives: number;
+  words?: string[]; limit: number; k: number; fitK: boolean; seed: number; center: boolean; representatives: number;
   components: number; maxIterations: number; topics?: Int32Array | number[];
   previousWords?: string[]; previousLabels?: Int32Array | number[]; previousPoints?: Float32Array | number[];
   neighborsOf?: string[]; neighbors: number; addNeighbors: boolean;

@@ -77,7 +77,8 @@ export const Requests = Object.freeze({
     learningRate: optional(isFiniteNumber, 0.025),
     seed: optional(isWhole(0), 1),
   },
-  train: { wordsPerStep: optional(isWhole(1), 20000) },
+  // `wordsPerSecond` > 0 paces training (slow motion): the loop waits between slices; 0 = flat out.
+  train: { wordsPerStep: optional(isWhole(1), 20000), wordsPerSecond: optional(isWhole(0), 0) },
   pause: {},
   cancelTraining: {},
   step: { words: optional(isWhole(1), 20000) },
@@ -178,6 +179,7 @@ export const Requests = Object.freeze({
     words: optional(isTextList),
     limit: optional(isWhole(1), 500),
     k: optional(isWhole(1), 8),
+    fitK: optional(isBoolean, false),
     seed: optional(isWhole(0), 1),
     center: optional(isBoolean, false),
     representatives: optional(isWhole(1), 3),

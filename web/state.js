@@ -42,8 +42,16 @@ export const boolParam = (fallback) =>
 /** Runtime state: never in the URL. */
 export const runtime = (initial) => ({ url: false, default: initial });
 
-/** Word-per-step choices for the training speed. */
-export const SPEEDS = [1000, 5000, 20000, 50000];
+/**
+ * Training speeds, in corpus words per second of wall-clock time (the worker paces its slices);
+ * 0 trains as fast as the engine goes. The default lets a first visit watch the books drift from
+ * a random scatter into shelves (docs/benchmarks.md, "Shelves").
+ */
+export const SPEEDS = [5000, 20000, 60000, 0];
+/** Slices per second at a paced speed: enough for a smooth drift, few enough to cost little. */
+const SLICES_PER_SECOND = 30;
+/** Corpus words per training slice for a speed. */
+export const wordsPerStep = (speed) => (speed ? Math.max(200, Math.round(speed / SLICES_PER_SECOND)) : 20000);
 
 /**
  * The app's own keys. Training settings are word2vec's names; their defaults are chosen so that
@@ -61,7 +69,7 @@ export const appParams = {
   minCount: intParam(5, 1, 10000),
   sample: numberParam(1e-3, 0, 1),
   seed: intParam(1, 0, 2 ** 31 - 1),
-  speed: param(20000, (text) => SPEEDS.find((speed) => String(speed) === text)),
+  speed: param(60000, (text) => SPEEDS.find((speed) => String(speed) === text)),
   // How maps are shown: the picture or the table alternative.
   view: choiceParam('map', ['map', 'table']),
   // How the library map lays the words out: PCA (straight projection) or UMAP (neighbourhoods).

@@ -7,6 +7,9 @@
 //   const training = createTraining({ engine, store, data });
 //   training.subscribe((state) => draw(state));
 //   await training.play();
+//
+// A lesson may say what a checkpoint maps (`setMapper`): the shelves lesson maps its reading list
+// with one `clusterWords` request per checkpoint; by default, the most frequent words by PCA.
 
 /** Words on the map (most frequent first). */
 export const MAP_WORDS = 1500;
@@ -28,7 +31,9 @@ const DRIFT_UMAP_RATE = 0.25;
 /** Neighbours of the probe word kept with each checkpoint. */
 export const PROBE_NEIGHBORS = 8;
 /** The loss curve is smoothed over about this many corpus words (per-slice loss is noisy). */
-const LOSS_SMOOTHING_WORDS = 40000;
+export const LOSS_SMOOTHING_WORDS = 40000;
+/** Corpus words of one press of Step. */
+const STEP_WORDS = 20000;
 /** The store is told the vectors changed at most this often while training runs. */
 const VERSION_INTERVAL_MS = 400;
 
@@ -67,6 +72,8 @@ export function umapLayout(engine, seed, map, previous = null) {
   });
 }
 
+import { wordsPerStep } from './state.js';
+
 export const TRAINING_KEYS = ['model', 'dim', 'window', 'negative', 'epochs', 'lr', 'minCount', 'sample', 'seed', 'speed'];
 
 export function createTraining({ engine, store, data }) {
@@ -82,6 +89,7 @@ export function createTraining({ engine, store, data }) {
   let lastWords = 0;
   let generation = 0; // bumped by reset, so late answers from an older run are dropped
   let probeWord = ''; // whose neighbours each checkpoint records
+  let mapper = null; // (previous checkpoint, probe word) => the map of a checkpoint; null: defaultMap
 
   function freshState(phase) {
     return { phase, progress: null, lossX: [], lossY: [], checkpoints: [], error: null, corpus: null, settings: null };
@@ -130,21 +138,16 @@ export function createTraining({ engine, store, data }) {
     const run = generation;
     const progress = state.progress;
     try {
-      const probe = probeWord;
-      const [map, neighbors] = await Promise.all([
-        engine.project({ limit: MAP_WORDS, components: 2, align: true }),
-        probe ? engine.neighbors({ word: probe, k: PROBE_NEIGHBORS }).catch((error) => ({ error })) : null,
-      ]);
-      if (run !== generation) return;
       const previous = state.checkpoints[state.checkpoints.length - 1];
+      const map = await (mapper ?? defaultMap)(previous ?? null, probeWord);
+      if (run !== generation) return;
       // With UMAP chosen, each checkpoint also gets its UMAP layout, drifting from the previous one.
-      const umap = store.get().projection === 'umap' ? (await umapLayout(engine, store.get().seed, map, previous)).points : undefined;
+      const umap = store.get().projection === 'umap' && map.umapable !== false
+        ? (await umapLayout(engine, store.get().seed, map, previous)).points
+        : undefined;
       if (run !== generation) return;
       const words = previous && sameWords(previous.words, map.words) ? previous.words : map.words;
-      const probed = neighbors && (neighbors.error
-        ? { word: probe, words: [], scores: [], problem: neighbors.error.message, code: neighbors.error.code }
-        : { word: probe, words: neighbors.words, scores: neighbors.scores });
-      const checkpoints = [...state.checkpoints, { words, points: map.points, umap, progress, explained: map.explained, probe: probed }];
+      const checkpoints = [...state.checkpoints, { ...map, words, umap, progress }];
       update({ checkpoints: thin(checkpoints) });
     } catch (error) {
       if (run === generation) update({ error: error.message });
@@ -155,6 +158,18 @@ export function createTraining({ engine, store, data }) {
         checkpoint(true);
       }
     }
+  }
+
+  /** The most frequent words by PCA (aligned), with the probe's neighbours. */
+  async function defaultMap(previous, probe) {
+    const [map, neighbors] = await Promise.all([
+      engine.project({ limit: MAP_WORDS, components: 2, align: true }),
+      probe ? engine.neighbors({ word: probe, k: PROBE_NEIGHBORS }).catch((error) => ({ error })) : null,
+    ]);
+    const probed = neighbors && (neighbors.error
+      ? { word: probe, words: [], scores: [], problem: neighbors.error.message, code: neighbors.error.code }
+      : { word: probe, words: neighbors.words, scores: neighbors.scores });
+    return { words: map.words, points: map.points, explained: map.explained, probe: probed };
   }
 
   engine.onProgress((progress, event) => {
@@ -217,7 +232,8 @@ export function createTraining({ engine, store, data }) {
     controller = new AbortController();
     update({ phase: 'running', error: null });
     try {
-      await engine.train({ wordsPerStep: store.get().speed }, { signal: controller.signal });
+      const speed = store.get().speed;
+      await engine.train({ wordsPerStep: wordsPerStep(speed), wordsPerSecond: speed }, { signal: controller.signal });
     } catch (error) {
       if (error.code !== 'cancelled') update({ phase: 'paused', error: error.message });
     }
@@ -249,7 +265,7 @@ export function createTraining({ engine, store, data }) {
     if (state.phase === 'running') await pause();
     if (state.phase === 'idle' || state.phase === 'finished') await reset();
     try {
-      const { progress } = await engine.step({ words: store.get().speed });
+      const { progress } = await engine.step({ words: STEP_WORDS });
       record(progress);
       update({ progress, phase: phaseOf(progress) });
       store.set({ progress });
@@ -262,7 +278,7 @@ export function createTraining({ engine, store, data }) {
 
   // A new speed applies to the running loop at once (a second `train` only changes it).
   store.subscribe((s) => {
-    if (state.phase === 'running') engine.train({ wordsPerStep: s.speed }).catch(() => {});
+    if (state.phase === 'running') engine.train({ wordsPerStep: wordsPerStep(s.speed), wordsPerSecond: s.speed }).catch(() => {});
   }, ['speed']);
 
   /**
@@ -291,6 +307,31 @@ export function createTraining({ engine, store, data }) {
     }
   }
 
+  /**
+   * Maps the newest checkpoint again (the lesson's books or shelves changed) while training stands
+   * still: the vectors are then still the checkpoint's. A running one maps anew at its next checkpoint.
+   */
+  async function remapNewest() {
+    const newest = state.checkpoints[state.checkpoints.length - 1];
+    if (!newest || projecting || state.phase === 'running' || state.phase === 'preparing') return;
+    const run = generation;
+    projecting = true;
+    try {
+      // Matched to what it replaces, so shelves keep their colours through a change of books or k.
+      const map = await (mapper ?? defaultMap)(newest, probeWord);
+      if (run !== generation) return;
+      const umap = store.get().projection === 'umap' && map.umapable !== false
+        ? (await umapLayout(engine, store.get().seed, map)).points
+        : undefined;
+      if (run !== generation) return;
+      update({ checkpoints: state.checkpoints.map((c) => (c === newest ? { ...map, umap, progress: c.progress } : c)) });
+    } catch (error) {
+      if (run === generation) update({ error: error.message });
+    } finally {
+      projecting = false;
+    }
+  }
+
   return {
     get state() {
       return state;
@@ -304,6 +345,11 @@ export function createTraining({ engine, store, data }) {
     setProbe(word) {
       probeWord = word;
     },
+    /** What a checkpoint maps: `fn(previousCheckpoint, probeWord)` resolves with { words, points, ... }; null: the default. */
+    setMapper(fn) {
+      mapper = fn;
+    },
+    remapNewest,
     reset,
     play,
     pause,

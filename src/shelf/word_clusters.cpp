@@ -260,7 +260,7 @@ WordShelves shelve_words(const VectorStore& store, const ShelfRequest& request) 
       result.neighbors.push_back(std::move(entry));
     }
   }
-  const std::size_t n = chosen.ids.size(), k = request.k;
+  const std::size_t n = chosen.ids.size(), k = request.fit_k ? std::min(request.k, n) : request.k;
   if (n == 0) throw Error("none of the words is in the vocabulary of these vectors");
   if (k > n) {
     throw Error("cannot put " + std::to_string(n) + " known word" + (n == 1 ? "" : "s") + " on " + std::to_string(k) +

@@ -33,6 +33,7 @@ struct ShelfRequest {
   std::vector<std::string> words;
   std::size_t limit = 500;
   std::size_t k = 8;
+  bool fit_k = false;  // fewer known words than k: make one shelf per word instead of refusing
   std::uint64_t seed = 1;
   int max_iterations = 100;
   // Subtract the mean of every word's unit vector before clustering and projecting (see

@@ -42,7 +42,7 @@ for (const [lesson, settleMs] of Object.entries(settle)) {
 }
 
 test('keyboard: Tab reaches Play with a visible focus ring; Space plays and Enter pauses', async () => {
-  const { page, problems } = await openPage(site.context, `${site.url}?lesson=shelves&speed=1000`);
+  const { page, problems } = await openPage(site.context, `${site.url}?lesson=shelves&speed=5000`);
   await waitForLesson(page, 'shelves');
   await page.waitForSelector('.scatter[data-words]');
   const focusOn = async (name) => {
@@ -58,9 +58,13 @@ test('keyboard: Tab reaches Play with a visible focus ring; Space plays and Ente
   assert.notEqual(outline, 'none', 'the focused button shows a focus ring');
   await page.keyboard.press('Space');
   await page.waitForSelector('body[data-training-phase="running"]', { timeout: 60000 });
-  assert.ok(await focusOn('Pause'), 'Tab reaches Pause');
+  // Play is disabled while training runs: focus moves on to Pause, not to the page body.
+  const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim());
+  await page.waitForFunction(() => document.activeElement?.textContent?.trim() === 'Pause');
   await page.keyboard.press('Enter');
   await page.waitForSelector('body[data-training-phase="paused"]');
+  await page.waitForFunction(() => document.activeElement?.textContent?.trim() === '▶ Play');
+  assert.equal(await focused(), '▶ Play', 'after Pause, focus is back on Play');
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -84,6 +84,7 @@ for (const flavour of ['simd', 'scalar']) {
       failsWith(await h.call('clusterWords', { words, components: 1 }), 'bad-request', /components/);
       failsWith(await h.call('clusterWords', { words, previousWords: words }), 'bad-request', /go together/);
       failsWith(await h.call('clusterWords', { words: ['cat', 'dog'], k: 3 }), 'bad-input', /cannot put 2 known words on 3 shelves/);
+      assert.equal(resultOf(await h.call('clusterWords', { words: ['cat', 'dog'], k: 3, fitK: true })).k, 2);
       failsWith(await h.call('clusterWords', { words: ['zzz'] }), 'bad-input', /none of the words/);
       failsWith(await h.call('clusterWords', { words, k: 2, previousWords: words, previousLabels: [0] }), 'bad-input', /one label per word/);
     });
@@ -92,7 +93,7 @@ for (const flavour of ['simd', 'scalar']) {
 
 test('clusterWords defaults', () => {
   const { fields } = parseRequest({ id: 1, type: 'clusterWords' });
-  assert.deepEqual(fields, { limit: 500, k: 8, seed: 1, center: false, representatives: 3, components: 0, maxIterations: 100, neighbors: 8, addNeighbors: false });
+  assert.deepEqual(fields, { limit: 500, k: 8, fitK: false, seed: 1, center: false, representatives: 3, components: 0, maxIterations: 100, neighbors: 8, addNeighbors: false });
 });
 
 describe('clusterWords before any vectors', { skip }, () => {

@@ -15,7 +15,7 @@ test('defaults are filled in and given fields kept', () => {
   assert.deepEqual(parseRequest({ id: 1, type: 'configure' }).fields, {
     model: 'skipgram', dim: 100, window: 5, negative: 5, sample: 1e-4, epochs: 5, learningRate: 0.025, seed: 1,
   });
-  assert.deepEqual(parseRequest({ id: 1, type: 'train' }).fields, { wordsPerStep: 20000 });
+  assert.deepEqual(parseRequest({ id: 1, type: 'train' }).fields, { wordsPerStep: 20000, wordsPerSecond: 0 });
   assert.deepEqual(parseRequest({ id: 1, type: 'analogy', a: 'a', b: 'b', c: 'c' }).fields, {
     a: 'a', b: 'b', c: 'c', k: 10, method: 'add',
   });

@@ -44,9 +44,12 @@ export function statusBar(store, { compact = false } = {}) {
     training.hidden = !(p && s?.kind === 'training');
     if (p && s?.kind === 'training') {
       const what = p.finished ? 'finished' : p.running ? 'training' : 'paused';
-      training.textContent =
-        `Training: ${what}, epoch ${Math.min(p.epoch + 1, p.epochs)}/${p.epochs}, ${Math.round(p.fraction * 100)}%` +
-        (p.wordsPerSecond ? `, ${format.int(p.wordsPerSecond)} words/s` : '');
+      // Paced training (slow motion) reports its wall-clock speed; nothing trained yet, no speed.
+      const speed = p.running && p.wallWordsPerSecond ? p.wallWordsPerSecond : p.wordsPerSecond;
+      training.textContent = !p.wordsDone && !p.running
+        ? 'Training: ready (random vectors, not trained yet)'
+        : `Training: ${what}, epoch ${Math.min(p.epoch + 1, p.epochs)}/${p.epochs}, ${Math.round(p.fraction * 100)}%` +
+          (speed ? `, ${format.int(speed)} words/s` : '');
     }
     busy.textContent = state.busy ?? '';
   }
