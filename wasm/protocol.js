@@ -43,6 +43,13 @@ const isVector = (v) =>
     ? null
     : 'a Float32Array or an array of numbers';
 
+const isWordList = (v) =>
+  Array.isArray(v) && v.every((w) => typeof w === 'string') ? null : 'an array of strings';
+const isWordPairs = (v) =>
+  Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2 && p.every((w) => typeof w === 'string'))
+    ? null
+    : 'an array of [from, to] word pairs';
+
 const required = (check) => ({ check, required: true });
 const optional = (check, fallback) => ({ check, fallback });
 
@@ -154,6 +161,8 @@ export const Requests = Object.freeze({
   },
   search: { query: required(isText), k: optional(isWhole(1), 3) },
   exportVectors: { format: optional(isOneOf('word2vec', 'word2vec-binary', 'glove', 'projector'), 'word2vec') },
+  // Words on two axes, each the mean step of word pairs [from, to] (src/shelf/directions.h).
+  directions: { x: required(isWordPairs), y: required(isWordPairs), words: required(isWordList) },
 });
 
 /** The request type names, e.g. for building one client method per request. */

@@ -251,6 +251,10 @@ class Session {
 
   // Word2VecText, Word2VecBinary or GloveText.
   std::string export_vectors(Format format);
+
+  // The current vectors, for questions answered outside Session (directions.h); rebuilt after
+  // training steps as for every other question. Throws NotReadyError when there are none.
+  const VectorStore& current_vectors() { return store(); }
   ProjectorFiles export_projector();
 
  private:
