@@ -88,14 +88,19 @@ const kinds = {
   directions: (input, claim) => {
     const axes = /^x\s+(\S+)\s+y\s+(\S+)$/.exec(input.trim());
     if (!axes) fail(`expected "x a:b,c:d y a:b,c:d", not "${input}"`);
-    const orders = claim.split(';').map((part) => {
+    const parts = claim.split(';');
+    const angle = parts.map((part) => /^\s*abs-cos\s*<\s*([\d.]+)\s*$/.exec(part)).find(Boolean);
+    const orders = parts.filter((part) => !/abs-cos/.test(part)).map((part) => {
       const order = /^\s*([xy])\s+(.+?)\s*<\s*(.+?)\s*$/.exec(part);
       if (!order) fail(`expected "x w1 w2 < w3 w4", not "${part}"`);
       return { axis: order[1], low: words(order[2]), high: words(order[3]) };
     });
     const all = [...new Set(orders.flatMap((o) => [...o.low, ...o.high]))];
-    const plot = run('directions', '--x', axes[1], '--y', axes[2], ...all);
+    const plot = run('directions', '--x', axes[1], '--y', axes[2], ...(all.length ? all : ['the']));
     assert.deepEqual(plot.unknown, [], 'every word of the claim is known');
+    if (angle) {
+      assert.ok(Math.abs(plot.axes_cosine) < Number(angle[1]), `the two directions: cosine ${plot.axes_cosine.toFixed(3)}, claimed abs-cos < ${angle[1]}`);
+    }
     for (const { axis, low, high } of orders) {
       const at = (w) => plot[axis][plot.words.indexOf(w)];
       const highest = Math.max(...low.map(at));
