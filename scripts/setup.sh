@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Shelf needs on Debian 12, skipping what is already there.
-#   scripts/setup.sh            build tools: cmake, g++, Emscripten, xsimd, doctest, Node
+#   scripts/setup.sh            build tools: cmake, g++, ccache, Emscripten, xsimd, doctest, Node
 #   scripts/setup.sh --browser  also Chromium, for the browser tests
 #   scripts/setup.sh --corpus   also the Debian packages the bundled corpus is made from
 #   scripts/setup.sh --bench    also the peers the benchmarks measure against
@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake g++ make emscripten libxsimd-dev doctest-dev python3)
+packages=(cmake g++ make ccache emscripten libxsimd-dev doctest-dev python3)
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
 for arg in "$@"; do
