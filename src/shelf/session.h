@@ -250,15 +250,11 @@ class Session {
   SearchResult search(std::string_view query, std::size_t k);
 
   // The vectors questions are answered from (the trainer's latest, or the loaded ones), for
-  // requests computed in their own files (e.g. word_clusters.h). Throws NotReadyError without any.
+  // requests computed in their own files (e.g. word_clusters.h, directions.h). Throws NotReadyError without any.
   const VectorStore& current_vectors() { return store(); }
 
   // Word2VecText, Word2VecBinary or GloveText.
   std::string export_vectors(Format format);
-
-  // The current vectors, for questions answered outside Session (directions.h); rebuilt after
-  // training steps as for every other question. Throws NotReadyError when there are none.
-  const VectorStore& current_vectors() { return store(); }
   ProjectorFiles export_projector();
 
  private:
