@@ -312,6 +312,7 @@ export function createHost(module, options = {}) {
     // Retrieval by meaning, by words and both (wasm/bindings_retrieval.cpp).
     compareRetrieval: (f) => module.compareRetrieval(session, f.query, f.k, f.promptFrom),
     retrievalRecall: (f) => module.retrievalRecall(session, f.questions, f.paragraphs, f.ks),
+    directions: (f) => module.directions(session, f.x, f.y, f.words),
   };
 
   /**
