@@ -51,7 +51,7 @@ export function mount(container, context) {
   const message = h('p', { class: 'train-message', role: 'status' });
 
   // ---- map, its table alternative, the timeline
-  const scatter = wordMap({ label: 'Map of the library: the most frequent words', height: null });
+  const scatter = wordMap({ label: 'Map of the library: the most frequent words', height: null, pickLabel: 'Make it the probe', onPick: (i, word) => store.set({ probe: word }) });
   const mapCaption = h('p', { class: 'hint map-caption' });
   const tableBox = h('div', { class: 'word-table-wrap', hidden: true });
   const viewChoice = h(
