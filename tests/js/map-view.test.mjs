@@ -4,7 +4,7 @@
 // own words and not the other group's.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { HOME, MAX_ZOOM, MIN_ZOOM, centreOn, clampView, frameOf, mixViews, panBy, transformOf, zoomAt } from '../../web/ui/map-view.js';
+import { HOME, MAX_ZOOM, MIN_ZOOM, centreOn, clampView, frameOf, mixViews, nearestDot, panBy, transformOf, zoomAt } from '../../web/ui/map-view.js';
 import { computeZones } from '../../web/ui/map-zones.js';
 
 const frame = { x0: -2, x1: 2, y0: -1, y1: 1 };
@@ -65,6 +65,17 @@ test('centreOn puts a point in the middle; mixViews runs from one view to the ot
   const end = mixViews(HOME, view, 1);
   assert.ok(Math.abs(end.zoom - 3) < 1e-9 && Math.abs(end.ox - view.ox) < 1e-12);
   assert.ok(Math.abs(mixViews(HOME, view, 0.5).zoom - Math.sqrt(3)) < 1e-9, 'zoom moves geometrically');
+});
+
+test('nearestDot finds the dot under the pointer, within its radius only', () => {
+  const points = Float32Array.from([0, 0, 1, 0.5, -1, -0.5]);
+  const view = zoomAt(frame, HOME, size, 2, 400, 250);
+  const t = transformOf(frame, view, size.width, size.height, size.margin);
+  for (let i = 0; i < 3; i += 1) {
+    assert.equal(nearestDot(t, points, 3, t.x(points[2 * i]) + 3, t.y(points[2 * i + 1]) - 2, 14), i);
+  }
+  assert.equal(nearestDot(t, points, 3, t.x(0) + 40, t.y(0), 14), -1, 'nothing within 14 px');
+  assert.equal(nearestDot(t, points, 2, t.x(-1), t.y(-0.5), 14), -1, 'only the first n points count');
 });
 
 test('frameOf ignores a far outlier', () => {

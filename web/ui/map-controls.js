@@ -4,6 +4,23 @@
 // did, with a button to pick the found word when the lesson takes picks.
 import { h, uid } from './dom.js';
 
+/**
+ * The map's canvas (focusable: the keys work on it, described by a hidden line of help) and its
+ * tooltip.
+ */
+export function mapSurface(label) {
+  const helpId = uid('map-keys');
+  const canvas = h('canvas', {
+    class: 'scatter-canvas', tabindex: '0', role: 'application', 'aria-roledescription': 'map',
+    'aria-label': label, 'aria-describedby': helpId,
+  });
+  const help = h('p', { id: helpId, class: 'map-keys-help', hidden: true },
+    'Arrow keys move the map, plus and minus zoom, 0 shows the whole map, Enter picks the word under the centre cross. ' +
+    'The table view lists the words in text.');
+  const tooltip = h('div', { class: 'scatter-tooltip', hidden: true, 'aria-hidden': 'true' });
+  return { canvas, help, tooltip };
+}
+
 /** Words offered when the one searched for is not on the map. */
 const SUGGESTIONS = 6;
 

@@ -13,6 +13,8 @@ import { labelPlacer } from './map-labels.js';
 const ALWAYS_TRY = 40;
 const THEN_EVERY = 4;
 const ZOOM_ALL_LABELS = 2.5;
+/** With frequentLabels 'zoomed', words are named only from this zoom on (crowded maps). */
+const ZOOMED_LABELS = 2;
 /** At most this many frequent-word labels are tried per frame (each costs a measure and a search). */
 const LABEL_TRIES = 900;
 /**
@@ -210,31 +212,42 @@ export function drawMap(g, scene) {
     dots.push([px - r, py - r, 2 * r, 2 * r]);
   }
   const order = [...marks.keys()].sort((a, b) => (marks.get(a).kind === 'probe' ? -1 : marks.get(b).kind === 'probe' ? 1 : a - b));
-  // The probe's label always shows; the others' where they fit (the lists beside the map name them all).
+  // The probe's label always shows, then the zones' names; the others' where they fit (the lists
+  // beside the map name them all).
   for (const i of order) {
     const mark = marks.get(i);
+    if (mark.kind !== 'probe' || i >= n) continue;
+    labels.place(t.x(shown[2 * i]), t.y(shown[2 * i + 1]), mark.tag ? `${mark.tag} ${words[i]}` : words[i], MARK_STYLES.probe.label, colors.ink, true);
+  }
+  if (scene.names) {
+    for (const zone of scene.zones) {
+      const name = scene.names[zone.group];
+      if (!name || scene.faded(zone.group)) continue;
+      const ax = t.x(zone.anchor[0]);
+      const ay = t.y(zone.anchor[1]);
+      if (ax < 0 || ay < 0 || ax > width || ay > height) continue; // its zone's middle is off screen
+      const { color, shape } = groupStyle(zone.group);
+      const swatch = (sx, sy) => {
+        g.beginPath();
+        shapePath(g, shape, sx, sy, 5);
+        g.fillStyle = color;
+        g.fill();
+      };
+      labels.placeCentred(ax, ay, name, '700 12px', colors.ink, swatch, true);
+    }
+  }
+  for (const i of order) {
+    const mark = marks.get(i);
+    if (mark.kind === 'probe') continue;
     if (i >= n || (mark.kind === 'member' && scene.groups && scene.faded(scene.groups[i]))) continue;
     const style = MARK_STYLES[mark.kind] ?? MARK_STYLES.neighbor;
-    labels.place(t.x(shown[2 * i]), t.y(shown[2 * i + 1]), mark.tag ? `${mark.tag} ${words[i]}` : words[i], style.label, colors.ink, mark.kind === 'probe');
+    labels.place(t.x(shown[2 * i]), t.y(shown[2 * i + 1]), mark.tag ? `${mark.tag} ${words[i]}` : words[i], style.label, colors.ink, false);
   }
   if (scene.found >= 0 && scene.found < n && !marks.has(scene.found)) {
     labels.place(t.x(shown[2 * scene.found]), t.y(shown[2 * scene.found + 1]), words[scene.found], 'bold 13px', colors.ink, true);
   }
   for (const box of dots) labels.reserve(box); // other labels keep off the marked dots
-  if (scene.names) {
-    for (const zone of scene.zones) {
-      const name = scene.names[zone.group];
-      if (!name || scene.faded(zone.group)) continue;
-      const { color, shape } = groupStyle(zone.group);
-      labels.placeCentred(t.x(zone.anchor[0]), t.y(zone.anchor[1]), name, '700 12px', colors.ink, (sx, sy) => {
-        g.beginPath();
-        shapePath(g, shape, sx, sy, 5);
-        g.fillStyle = color;
-        g.fill();
-      });
-    }
-  }
-  if (scene.frequentLabels) {
+  if (scene.frequentLabels === true || (scene.frequentLabels === 'zoomed' && scene.zoom >= ZOOMED_LABELS)) {
     const every = scene.zoom >= ZOOM_ALL_LABELS ? 1 : THEN_EVERY;
     let tries = 0;
     for (let i = 0; i < n && tries < LABEL_TRIES; i += i < ALWAYS_TRY ? 1 : every) {

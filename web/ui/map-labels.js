@@ -52,13 +52,17 @@ export function labelPlacer(g, width, height, colors, measure) {
       g.fillText(text, lx, ly + 3);
       return true;
     },
-    /** A centred label (a zone's name) at (cx, cy), moved up or down until it fits; false if nowhere. */
-    placeCentred(cx, cy, text, font, color, drawSwatch) {
+    /**
+     * A centred label (a zone's name) at (cx, cy), moved up or down until it fits, or (forced)
+     * at (cx, cy) over what is there; false if it did not show.
+     */
+    placeCentred(cx, cy, text, font, color, drawSwatch, force = false) {
       const tw = measure(g, font, text) + 16; // room for the swatch
-      for (const dy of [0, -18, 18, -36, 36]) {
+      const spots = [0, -18, 18, -36, 36, -54, 54];
+      for (let k = 0; k <= spots.length; k += 1) {
         const lx = Math.max(2, Math.min(width - tw - 2, cx - tw / 2));
-        const ly = cy + dy;
-        if (!fits(lx - 3, ly - 10, tw + 6, 20)) continue;
+        const ly = k < spots.length ? cy + spots[k] : cy;
+        if (k === spots.length ? !force || ly < 10 || ly > height - 10 : !fits(lx - 3, ly - 10, tw + 6, 20)) continue;
         taken.push([lx - 3, ly - 10, tw + 6, 20]);
         g.globalAlpha = 0.9;
         g.fillStyle = colors.paper;

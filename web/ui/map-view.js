@@ -94,3 +94,17 @@ export function mixViews(a, b, t) {
     oy: a.oy + (b.oy - a.oy) * t,
   };
 }
+
+/** The point (of `n` in `points`, n × 2) nearest to the screen position (px, py) within `radius` pixels under `t`, or -1. */
+export function nearestDot(t, points, n, px, py, radius) {
+  let best = -1;
+  let bestDistance = radius ** 2;
+  for (let i = 0; i < n; i += 1) {
+    const d = (t.x(points[2 * i]) - px) ** 2 + (t.y(points[2 * i + 1]) - py) ** 2;
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = i;
+    }
+  }
+  return best;
+}

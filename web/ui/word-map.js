@@ -1,28 +1,22 @@
-// The 2-D map of words every lesson draws, with Canvas 2D, and explored as maps are: the wheel,
-// a drag or a pinch zooms and pans (map-input.js); buttons, the keyboard and a search box do the
-// same without dragging (map-controls.js); hovering names a book; clicking or tapping one (or
-// Enter on the word under the centre cross) calls the lesson's onPick. New positions for the same
-// words glide from the old ones (requestAnimationFrame), or jump when the user prefers reduced
-// motion. On top of the dots, as a lesson needs them:
-// - groups (clusters, categories): each a colour and a shape (groups.js), never colour alone;
-//   optionally each group's number in a badge at its middle, one group brought forward, and each
-//   group's zone (a density contour, map-zones.js: its colour, its own dash pattern) with its name;
-// - marked words, drawn larger with bold labels: the probe (a dark dot), its neighbours
-//   (squares), a query, or members of their group (its shape, with a dark ring) with a tag letter;
-// - lines between words (e.g. an analogy's parallelogram).
-// The lessons give the map's text alternative (a table) beside it. Colours come from the page's
-// CSS custom properties (map-colors.js), so the map follows the theme.
-//
-// Canvas 2D rather than WebGL: it runs in every browser and in headless test browsers without a
-// GPU, and draws text directly; with 20,000 words on screen the dots become small squares
-// (map-draw.js), which keeps a frame within the display's budget.
+// The 2-D map of words every lesson draws (Canvas 2D), explored as maps are: wheel, drag and
+// pinch zoom and pan (map-input.js); buttons, keys and a search box do the same without dragging
+// (map-controls.js); hovering names a book; clicking or tapping one (or Enter on the word under
+// the centre cross) calls the lesson's onPick. New positions for the same words glide from the
+// old ones, or jump under reduced motion. Over the dots, as a lesson needs them: groups (a colour
+// and a shape each, groups.js; badges; one brought forward; zones with names, map-zones.js),
+// marked words (the probe, its neighbours as squares, a query, members with a tag letter) and
+// lines. Colours come from the page's CSS custom properties (map-colors.js); the lessons give the
+// table beside it. Canvas 2D rather than WebGL: it runs in every browser and in headless test
+// browsers without a GPU and draws text directly; 20,000 words stay within a frame (map-draw.js
+// draws crowded dots as squares, map-quick.js moves the last picture while the hands are on it).
 import { h, prefersReducedMotion } from './dom.js';
 import { mapColors } from './map-colors.js';
-import { mapControls } from './map-controls.js';
-import { drawMap } from './map-draw.js';
+import { mapControls, mapSurface } from './map-controls.js';
+import { DENSE_DOTS, drawMap } from './map-draw.js';
 import { attachInput, KEY_PAN } from './map-input.js';
 import { labelWidths } from './map-labels.js';
-import { HOME, centreOn, clampView, frameOf, mixViews, panBy, transformOf, zoomAt } from './map-view.js';
+import { REST_MS, quickFrames } from './map-quick.js';
+import { HOME, centreOn, clampView, frameOf, mixViews, nearestDot, panBy, transformOf, zoomAt } from './map-view.js';
 import { computeZones } from './map-zones.js';
 
 /** How close (CSS pixels) the pointer must be to a dot to name it; a finger gets more room. */
@@ -42,22 +36,14 @@ const lerp = (a, b, t) => a + (b - a) * t;
 const ease = (t) => (t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2);
 
 /**
- * @param {{ label?: string, height?: number|null, className?: string, frequentLabels?: boolean,
+ * @param {{ label?: string, height?: number|null, className?: string, frequentLabels?: boolean|'zoomed',
  *   onPick?: (index: number, word: string) => void, pickLabel?: string }} options
  *   height null: the stylesheet sizes the map (.scatter); frequentLabels: name frequent words where
- *   they fit; onPick: a book was clicked, tapped or chosen by keyboard; pickLabel: the text of
- *   the button that picks a found word (e.g. "Make it the probe")
+ *   they fit (true), only once zoomed in ('zoomed'), or never (false); onPick: a book was clicked,
+ *   tapped or chosen by keyboard; pickLabel: the button that picks a found word ("Make it the probe")
  */
 export function wordMap({ label = 'Map of words', height = 520, className = '', frequentLabels = true, onPick = null, pickLabel = 'Pick it' } = {}) {
-  const helpId = `${className || 'map'}-keys-${Math.random().toString(36).slice(2, 8)}`;
-  const canvas = h('canvas', {
-    class: 'scatter-canvas', tabindex: '0', role: 'application', 'aria-roledescription': 'map',
-    'aria-label': label, 'aria-describedby': helpId,
-  });
-  const help = h('p', { id: helpId, class: 'map-keys-help', hidden: true },
-    'Arrow keys move the map, plus and minus zoom, 0 shows the whole map, Enter picks the word under the centre cross. ' +
-    'The table view lists the words in text.');
-  const tooltip = h('div', { class: 'scatter-tooltip', hidden: true, 'aria-hidden': 'true' });
+  const { canvas, help, tooltip } = mapSurface(label);
 
   let words = [];
   let indexOf = new Map(); // word -> index, and its lower case
@@ -84,14 +70,14 @@ export function wordMap({ label = 'Map of words', height = 520, className = '', 
   let members = { none: [], of: [] };
   let all = [];
   let groupCount = 0;
-  let badges = false;
-  let names = null;
-  let zonesOn = false;
-  let zones = [];
-  let zonesStale = false;
+  let [badges, names, zonesOn, zones, zonesStale] = [false, null, false, [], false];
   let highlight = null; // a group brought forward, or null
   let describe = (i) => words[i];
   const measure = labelWidths();
+  const quick = quickFrames(canvas);
+  let busy = false; // the hands are on the map (wheel, drag, pinch)
+  let restTimer = 0;
+  let lastFull = null; // the transform of the last full frame
 
   const size = () => ({ width, height: heightPx, margin: MARGIN });
   const transform = () => transformOf(frame, view, width, heightPx, MARGIN);
@@ -115,6 +101,14 @@ export function wordMap({ label = 'Map of words', height = 520, className = '', 
     const g = canvas.getContext('2d', { alpha: false });
     g.setTransform(ratio, 0, 0, ratio, 0, 0);
     const started = performance.now();
+    // A crowded map being zoomed or panned moves the last full picture; it is redrawn at rest.
+    if (busy && words.length > DENSE_DOTS && lastFull) {
+      if (!quick.held) quick.hold(lastFull, width, heightPx);
+      quick.draw(g, t, width, heightPx, mapColors(element).paper);
+      element.dataset.drawMs = (performance.now() - started).toFixed(1);
+      return;
+    }
+    lastFull = t;
     const glide = animation.duration ? Math.min(1, (performance.now() - animation.start) / animation.duration) : 1;
     const visible = drawMap(g, {
       g, width, height: heightPx, colors: mapColors(element), t, zoom: view.zoom, words, shown, marks,
@@ -172,6 +166,7 @@ export function wordMap({ label = 'Map of words', height = 520, className = '', 
     const to = clampView(frame, next);
     if (hovered >= 0) showTooltip(-1, 0, 0); // the tooltip would point at where the word was
     if (animate && !prefersReducedMotion()) {
+      handsOn(VIEW_MS);
       viewMove = { from: view, to, start: performance.now(), duration: VIEW_MS };
     } else {
       viewMove = null;
@@ -181,30 +176,17 @@ export function wordMap({ label = 'Map of words', height = 520, className = '', 
     schedule();
   }
 
-  /** The word whose dot is nearest to (px, py) within `radius` pixels, or -1. */
-  function nearestTo(t, px, py, radius) {
-    let best = -1;
-    let bestDistance = radius ** 2;
-    for (let i = 0; i < words.length; i += 1) {
-      const d = (t.x(shown[2 * i]) - px) ** 2 + (t.y(shown[2 * i + 1]) - py) ** 2;
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = i;
-      }
-    }
-    return best;
-  }
+  const nearestTo = (t, px, py, radius) => nearestDot(t, shown, words.length, px, py, radius);
 
   function showTooltip(index, px, py) {
-    hovered = index;
-    element.dataset.hovered = index >= 0 ? words[index] : '';
-    schedule();
-    if (index < 0) {
-      tooltip.hidden = true;
-      return;
+    if (index !== hovered) {
+      hovered = index;
+      element.dataset.hovered = index >= 0 ? words[index] : '';
+      schedule();
     }
+    tooltip.hidden = index < 0;
+    if (index < 0) return;
     tooltip.textContent = describe(index);
-    tooltip.hidden = false;
     tooltip.style.left = `${Math.max(0, Math.min(width - 180, px + 12))}px`;
     tooltip.style.top = `${Math.max(0, py - 28)}px`;
   }
@@ -215,9 +197,11 @@ export function wordMap({ label = 'Map of words', height = 520, className = '', 
     onPick?.(index, words[index]);
   }
 
+  /** Zooms about the centre, animated (buttons and keys). */
+  const zoomCentre = (factor) => setView(zoomAt(frame, viewMove?.to ?? view, size(), factor, width / 2, heightPx / 2), true);
   const controls = mapControls({
     find: (word) => api.find(word),
-    zoomCentre: (factor) => setView(zoomAt(frame, viewMove?.to ?? view, size(), factor, width / 2, heightPx / 2), true),
+    zoomCentre,
     panBy: (dx, dy) => setView(panBy(frame, viewMove?.to ?? view, size(), dx, dy), true),
     reset: () => api.resetView(),
     pick: (index) => pickIndex(index),
@@ -230,16 +214,29 @@ export function wordMap({ label = 'Map of words', height = 520, className = '', 
   const element = h('div', { class: `scatter ${className}`.trim(), style: height ? { height: `${height}px` } : null },
     canvas, tooltip, help, controls.form, controls.zoomGroup, controls.panGroup, controls.status);
 
+  /** The view is moving (hands, or an animated move of `ms`): quick frames until it rests. */
+  function handsOn(ms = 0) {
+    busy = true;
+    clearTimeout(restTimer);
+    restTimer = setTimeout(() => {
+      busy = false;
+      quick.drop();
+      schedule();
+    }, ms + REST_MS);
+  }
+
   const detach = attachInput(canvas, {
-    zoomAt: (factor, px, py) => setView(zoomAt(frame, view, size(), factor, px, py)),
-    panBy: (dx, dy) => setView(panBy(frame, view, size(), dx, dy)),
-    zoomCentre: (factor) => setView(zoomAt(frame, viewMove?.to ?? view, size(), factor, width / 2, heightPx / 2), true),
-    reset: () => api.resetView(),
-    hover: (px, py) => {
-      const index = nearestTo(transform(), px, py, HOVER_RADIUS);
-      if (index !== hovered) showTooltip(index, px, py);
-      else if (index >= 0) showTooltip(index, px, py);
+    zoomAt: (factor, px, py) => {
+      handsOn();
+      setView(zoomAt(frame, view, size(), factor, px, py));
     },
+    panBy: (dx, dy) => {
+      handsOn();
+      setView(panBy(frame, view, size(), dx, dy));
+    },
+    zoomCentre,
+    reset: () => api.resetView(),
+    hover: (px, py) => showTooltip(nearestTo(transform(), px, py, HOVER_RADIUS), px, py),
     leave: () => showTooltip(-1, 0, 0),
     pick: (px, py, pointerType) => {
       const index = nearestTo(transform(), px, py, pointerType === 'touch' ? TOUCH_RADIUS : HOVER_RADIUS);
@@ -385,6 +382,7 @@ export function wordMap({ label = 'Map of words', height = 520, className = '', 
       return [t.x(shown[2 * index]), t.y(shown[2 * index + 1])];
     },
     destroy() {
+      clearTimeout(restTimer);
       resize.disconnect();
       detach();
       if (raf) cancelAnimationFrame(raf);
