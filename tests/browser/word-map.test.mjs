@@ -64,21 +64,21 @@ test('mouse: the wheel zooms at the pointer, a drag pans, hover names a book, a 
   await find.fill('zzqxv');
   await find.press('Enter');
   await page.getByRole('status').filter({ hasText: '“zzqxv” is not on the map' }).waitFor();
-  await find.fill('Queen');
+  await find.fill('Water');
   await find.press('Enter');
-  await page.getByRole('status').filter({ hasText: 'Found “queen”' }).waitFor();
-  assert.equal(await data(page, 'found'), 'queen');
+  await page.getByRole('status').filter({ hasText: 'Found “water”' }).waitFor();
+  assert.equal(await data(page, 'found'), 'water');
   await settled(page);
   assert.ok((await zoomOf(page)) >= 3, 'find zooms in on the word');
 
   // Hover names the book under the pointer; a click makes it the probe.
   await page.mouse.move(x + 1, y + 1);
-  await page.waitForFunction(() => document.querySelector('.scatter').dataset.hovered === 'queen');
-  assert.equal(await page.locator('.scatter-tooltip').first().innerText(), 'queen');
+  await page.waitForFunction(() => document.querySelector('.scatter').dataset.hovered === 'water');
+  assert.equal(await page.locator('.scatter-tooltip').first().innerText(), 'water');
   await page.mouse.click(x, y);
-  await page.waitForURL(/probe=queen/);
-  assert.equal(await data(page, 'picked'), 'queen');
-  assert.equal(await page.getByLabel('Probe word').inputValue(), 'queen');
+  await page.waitForURL(/probe=water/);
+  assert.equal(await data(page, 'picked'), 'water');
+  assert.equal(await page.getByLabel('Probe word').inputValue(), 'water');
   await screenshot(page, 'map-found-picked');
 
   // The buttons: zoom in and out, move, and back to the whole map.

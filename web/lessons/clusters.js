@@ -4,6 +4,7 @@
 // honest harder case: the most frequent words of the whole vocabulary, where the same categories
 // separate less. Each clustering is one clusterWords request to the engine (k-means, the names of
 // the clusters, the map's points and the agreement figures); the page only draws.
+import categoryData from '../data/categories.json';
 import { boolParam, choiceParam, intParam } from '../state.js';
 import { clusterPanel } from '../ui/cluster-panel.js';
 
@@ -23,15 +24,11 @@ export const params = {
 export const settings = ['view'];
 
 /**
- * The seed's four categories (its own three words first in each). Words the loaded vectors do
- * not know are left out, and the lesson says which.
+ * The seed's four categories (its own three words first in each), shared with the claims bench
+ * and the examples test (web/data/categories.json). Words the loaded vectors do not know are left
+ * out, and the lesson says which.
  */
-export const CATEGORIES = [
-  { id: 'countries', name: 'countries', singular: 'country', tag: 'C', words: ['france', 'germany', 'japan', 'spain', 'italy', 'england', 'russia', 'china', 'india', 'egypt', 'greece', 'ireland', 'scotland', 'portugal', 'sweden'] },
-  { id: 'animals', name: 'animals', singular: 'animal', tag: 'A', words: ['cat', 'dog', 'lion', 'horse', 'cow', 'sheep', 'wolf', 'bear', 'tiger', 'elephant', 'fox', 'deer', 'goat', 'rabbit', 'monkey'] },
-  { id: 'actions', name: 'actions', singular: 'action', tag: 'V', words: ['run', 'jump', 'walk', 'swim', 'climb', 'throw', 'sit', 'stand', 'kick', 'crawl', 'dance', 'push', 'pull', 'carry', 'ride'] },
-  { id: 'emotions', name: 'emotions', singular: 'emotion', tag: 'E', words: ['happy', 'sad', 'angry', 'afraid', 'joyful', 'anxious', 'cheerful', 'glad', 'sorrowful', 'jealous', 'proud', 'ashamed', 'lonely', 'fearful', 'nervous'] },
-];
+export const CATEGORIES = categoryData.categories;
 
 /** While training runs, the clusters follow the vectors at most this often. */
 const LIVE_INTERVAL_MS = 3000;
