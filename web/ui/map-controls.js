@@ -26,13 +26,14 @@ const SUGGESTIONS = 6;
 
 /**
  * @param {{ find(word): number, zoomCentre(f): void, panBy(dx, dy): void, reset(): void,
- *   pick(index): void, words(): string[], canPick(): boolean, pickLabel: string, panStep: number }} map
+ *   pick(index): void, words(): string[], canPick(): boolean, pickLabel: string, panStep: number,
+ *   label: string }} map (label: the map's name, e.g. "Map of the category words")
  */
 export function mapControls(map) {
   const inputId = uid('map-find');
   const input = h('input', { id: inputId, type: 'search', class: 'map-find-input', autocomplete: 'off', spellcheck: 'false', enterkeyhint: 'search', placeholder: 'a word' });
   const status = h('p', { class: 'map-status', role: 'status', 'data-role': 'map-status' });
-  const form = h('form', { class: 'map-find', role: 'search', 'aria-label': 'Search the map' },
+  const form = h('form', { class: 'map-find', role: 'search', 'aria-label': `Search the ${map.label.toLowerCase()}` },
     h('label', { for: inputId, class: 'map-find-label' }, 'Find a word on the map'),
     input,
     h('button', { type: 'submit', class: 'map-button map-find-button' }, 'Find'));

@@ -208,6 +208,7 @@ export function wordMap({ label = 'Map of words', height = 520, className = '', 
     words: () => words,
     canPick: () => Boolean(onPick),
     pickLabel,
+    label,
     panStep: KEY_PAN * 2,
   });
 
