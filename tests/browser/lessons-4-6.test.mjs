@@ -98,6 +98,17 @@ test('clusters: the four categories alone separate clearly, the whole vocabulary
   assert.equal(await page.locator('.vocabulary-map').isHidden(), true);
   assert.deepEqual(problems, []);
   await page.close();
+
+  // On a phone: nothing sticks out sideways, and both maps show.
+  const phone = await openPage(site.context, `${site.url}?lesson=clusters`, { viewport: { width: 390, height: 844 } });
+  await waitForLesson(phone.page, 'clusters');
+  await phone.page.waitForSelector('.vocabulary-map[data-zones]', { timeout: 60000 });
+  await phone.page.waitForSelector('.category-map[data-zones]');
+  const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 1, `the page is ${overflow}px wider than the phone`);
+  await screenshot(phone.page, 'lesson-clusters-phone');
+  assert.deepEqual(phone.problems, []);
+  await phone.page.close();
 });
 
 test('positions: the two sentences pool alike, and differ once positions are added', async () => {

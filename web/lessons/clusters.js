@@ -53,7 +53,7 @@ export function mount(container, context) {
   const wordsId = 'clusters-words';
   const wordsSelect = h('select', { id: wordsId, onchange: () => store.set({ clusterWords: wordsSelect.value }) },
     WORD_COUNTS.map((n) => h('option', { value: n, selected: store.get().clusterWords === n },
-      n === '20000' ? 'the 20,000 most frequent (all of the snapshot)' : `the ${format.int(Number(n))} most frequent`)));
+      n === '20000' ? 'all 20,000 (the whole snapshot)' : `the ${format.int(Number(n))} most frequent`)));
   const seedId = 'clusters-seed';
   const seedInput = h('input', { id: seedId, type: 'number', min: 0, max: 9999, step: 1, value: String(store.get().clusterSeed) });
   seedInput.addEventListener('change', () => {
