@@ -158,12 +158,12 @@ const FOLLOW = [
     ready: '.cluster-legend li',
     settings: { clusters: 5, clusterWords: '1000', clusterSeed: 7, categories: false, view: 'table' },
     controls: { 'Number of clusters (k)': '5', 'Words to cluster': '1000', 'Random start (seed)': '7' },
-    checked: ['a table'],
+    checked: ['tables'],
     unchecked: ['Show the category words'],
     async output(frame) {
       await frame.locator('[data-role="cluster-status"]', { hasText: '1,000 words in 5 clusters (k-means, seed 7)' }).waitFor();
-      assert.equal(await frame.locator('.cluster-legend li').count(), 5);
-      assert.equal(await frame.locator('.cluster-table tbody tr').count(), 5);
+      assert.equal(await frame.locator('.vocabulary-map-part .cluster-legend li').count(), 5);
+      assert.equal(await frame.locator('.vocabulary-map-part .cluster-table tbody tr').count(), 5);
       assert.equal(await frame.locator('output[for="clusters-k"]').innerText(), '5');
     },
   },

@@ -34,6 +34,7 @@ export function mount(container, context) {
   const scatter = wordMap({
     label: 'Map of the library: books coloured and shaped by shelf',
     height: null,
+    pickLabel: 'Make it the probe',
     onPick: (index, word) => word && store.set({ probe: word }),
   });
   const bookcase = bookcaseView({ label: 'The bookcase: one row per shelf' });
