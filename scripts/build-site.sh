@@ -6,8 +6,11 @@
 #   3. makes the bundled corpus (scripts/make-corpus.sh default → build/corpus/default.txt)
 #   4. trains the snapshot the page opens with, with the native CLI (build/snapshot/default.bin;
 #      skipped while the corpus and the settings are unchanged)
-#   5. bundles web/ with Vite into build/site/, then copies the data into build/site/data/
-#   6. writes the offline cache's service worker, build/site/sw.js (scripts/make-service-worker.mjs)
+#   5. compacts the snapshot for the page (build/snapshot/default.q8, shelf-int8: int8 codes with a
+#      scale per row, column by column; `shelf convert --to int8`)
+#   6. bundles web/ with Vite into build/site/, then copies the data into build/site/data/
+#   7. writes the offline cache's service worker, build/site/sw.js (scripts/make-service-worker.mjs)
+#   8. writes a brotli and a gzip copy beside every compressible file (scripts/precompress.mjs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,12 +48,23 @@ else
   echo "build-site: $snapshot is up to date"
 fi
 
+# The snapshot the page loads: shelf-int8 with 63 levels each side of zero (a quarter of the float32
+# file, which compresses to a fifth; evaluation within 0.1 points of the float32 snapshot:
+# bench/compact-snapshot.sh, docs/benchmarks.md "A light first visit").
+compact=build/snapshot/default.q8
+compact_levels=63
+if [[ ! -s $compact || $snapshot -nt $compact || "$(cat "$compact.levels" 2>/dev/null)" != "$compact_levels" ]]; then
+  build/native/shelf convert "$snapshot" "$compact.tmp" --to int8 --levels "$compact_levels"
+  mv "$compact.tmp" "$compact"
+  echo "$compact_levels" >"$compact.levels"
+fi
+
 echo "build-site: vite build"
 npx --no-install vite build --logLevel warn
 
 data=build/site/data
 mkdir -p "$data"
-cp "$snapshot" "$data/default.bin"
+cp "$compact" "$data/default.q8"
 cp "$live" "$data/default.txt"
 cp "$license" "$data/default.LICENSE.txt"
 node - "$data" build/snapshot/default.json "$corpus" "${settings[*]}" <<'JS'
@@ -84,9 +98,9 @@ const manifest = {
     whole: { bytes: Buffer.byteLength(whole), words: words(whole), tokens: trained.tokens },
   },
   snapshot: {
-    file: 'default.bin',
-    format: 'word2vec-binary',
-    bytes: size('default.bin'),
+    file: 'default.q8',
+    format: 'shelf-int8',
+    bytes: size('default.q8'),
     vocab: trained.vocab,
     dim: settings.dim,
     settings,
@@ -98,4 +112,5 @@ if (!whole.startsWith(live)) throw new Error('data/default.txt is not a prefix o
 fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 JS
 node scripts/make-service-worker.mjs build/site
+node scripts/precompress.mjs build/site
 echo "build-site: build/site ($(du -sh build/site | cut -f1))"

@@ -4,7 +4,7 @@
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
 #
-# SECONDS per target (default $SHELF_FUZZ_SECONDS, else 10: eleven targets, two at a time, run for
+# SECONDS per target (default $SHELF_FUZZ_SECONDS, else 10: twelve targets, two at a time, run for
 # about a minute after the build); SHELF_FUZZ_JOBS targets run at once (default 2). Fails
 # when any target finds a crash, a leak, a timeout (one input taking over 10 s) or a failed
 # property; the input that did it is left in build/fuzz/crashes/<target>/ and its log in

@@ -15,6 +15,11 @@ const BUILD_LINE = /^const BUILD = \{[^\n]*\}; \/\/ filled in by the build$/m;
 const ON_DEMAND = new Set(['data/default.txt']);
 /** Never cached: the worker itself. */
 const SKIP = new Set(['sw.js']);
+/**
+ * Nor the precompressed copies (scripts/precompress.mjs): the worker fetches each file by its own
+ * name and the server sends the copy the browser accepts, already decoded when it is cached.
+ */
+const PRECOMPRESSED = /\.(br|gz)$/;
 
 function filesUnder(dir) {
   return readdirSync(dir, { withFileTypes: true })
@@ -24,7 +29,7 @@ function filesUnder(dir) {
 export function makeServiceWorker(siteDir) {
   const files = filesUnder(siteDir)
     .map((file) => relative(siteDir, file).split(sep).join('/'))
-    .filter((path) => !SKIP.has(path))
+    .filter((path) => !SKIP.has(path) && !PRECOMPRESSED.test(path))
     .sort();
   // Vite's asset names already carry a hash of their content; the HTML and data files do not,
   // so the version hashes every file's path and bytes (a second or so for the 25 MB of data).

@@ -20,7 +20,20 @@ const MIME = {
   '.bin': 'application/octet-stream',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.q8': 'application/octet-stream',
 };
+
+/**
+ * The precompressed copy of `file` to send (scripts/precompress.mjs writes them beside the file):
+ * brotli, else gzip, when the request accepts it and the copy exists; null for the file itself.
+ */
+function precompressed(file, acceptEncoding = '') {
+  const accepted = new Set(acceptEncoding.split(',').map((part) => part.split(';')[0].trim().toLowerCase()));
+  for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (accepted.has(encoding) && existsSync(file + suffix)) return { encoding, path: file + suffix };
+  }
+  return null;
+}
 
 /** Where browsers send reports of Content-Security-Policy violations when `cspReports` is given. */
 const CSP_REPORT_PATH = '/csp-report';
@@ -29,10 +42,12 @@ const CSP_REPORT_PATH = '/csp-report';
  * Serves `root` on `host`:`port` (0: a free port). `extraPages` (path → html) are served as they
  * are, without the site's headers: they stand for other sites' pages (a course page embedding a
  * lesson) in tests. With `cspReports` (an array), the policy also asks browsers to report every
- * violation, from the page and from its workers, and the reports are pushed there.
+ * violation, from the page and from its workers, and the reports are pushed there. `onResponse`
+ * ({ path, status, bytes, encoding }) is called for every file answered, with the body bytes sent
+ * (what bench/first-visit.mjs counts).
  * @returns {Promise<{ url: string, close: () => Promise<void>, closeAll: () => void }>}
  */
-export async function serveStatic(root, { port = 0, host = '127.0.0.1', extraPages = {}, cspReports = null } = {}) {
+export async function serveStatic(root, { port = 0, host = '127.0.0.1', extraPages = {}, cspReports = null, onResponse = null } = {}) {
   root = resolve(root);
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error(`${root}/index.html is missing: run scripts/build-site.sh first`);
@@ -86,16 +101,23 @@ export async function serveStatic(root, { port = 0, host = '127.0.0.1', extraPag
     // Revalidation (the service worker precaches with cache: 'no-cache') costs a 304, not the file.
     if (Number.isFinite(since) && lastModified.getTime() <= since) {
       response.writeHead(304, { ...headers, 'last-modified': lastModified.toUTCString() }).end();
+      onResponse?.({ path, status: 304, bytes: 0, encoding: null });
       return;
     }
+    const encoded = precompressed(file, request.headers['accept-encoding']);
+    const bytes = encoded ? statSync(encoded.path).size : stat.size;
     response.writeHead(200, {
       ...headers,
       'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-      'content-length': stat.size,
+      'content-length': bytes,
       'last-modified': lastModified.toUTCString(),
+      // Caches must keep the encodings apart; a file with no compressed copy varies on nothing.
+      ...(encoded || existsSync(file + '.gz') || existsSync(file + '.br') ? { vary: 'Accept-Encoding' } : {}),
+      ...(encoded ? { 'content-encoding': encoded.encoding } : {}),
     });
     if (request.method === 'HEAD') response.end();
-    else createReadStream(file).pipe(response);
+    else createReadStream(encoded ? encoded.path : file).pipe(response);
+    onResponse?.({ path, status: 200, bytes: request.method === 'HEAD' ? 0 : bytes, encoding: encoded?.encoding ?? null });
   });
   await new Promise((done, fail) => {
     server.once('error', fail);

@@ -129,7 +129,7 @@ export declare class Session {
   trainingFinished(): boolean;
   /** Drops the trainer; the corpus stays for a later configure. `name` appears in errors. */
   /** `maxWords` > 0 reads only the first rows. */
-  loadVectors(bytes: Uint8Array, name: string, format: 'auto' | 'word2vec' | 'word2vec-binary' | 'glove', maxWords: number): VectorsSummary;
+  loadVectors(bytes: Uint8Array, name: string, format: 'auto' | 'word2vec' | 'word2vec-binary' | 'glove' | 'shelf-int8', maxWords: number): VectorsSummary;
   loadProjector(vectorsTsv: string, metadataTsv: string, name: string, maxWords: number): VectorsSummary;
   /** Drops the trainer, its vectors and the corpus (their memory is free again); loaded vectors stay. */
   cancelTraining(): void;

@@ -99,7 +99,7 @@ export const Requests = Object.freeze({
     dim: optional(isWhole(1), 100),
     minCount: optional(isWhole(1), 5),
     maxVocab: optional(isWhole(0), 0),
-    format: optional(isOneOf('auto', 'word2vec', 'word2vec-binary', 'glove', 'projector'), 'auto'),
+    format: optional(isOneOf('auto', 'word2vec', 'word2vec-binary', 'glove', 'projector', 'shelf-int8'), 'auto'),
   },
   // Either `bytes` (a word2vec, word2vec binary or GloVe file) or the Projector's two TSV files.
   loadVectors: {
@@ -107,7 +107,7 @@ export const Requests = Object.freeze({
     vectorsTsv: optional(isText),
     metadataTsv: optional(isText),
     name: optional(isText, 'vectors'),
-    format: optional(isOneOf('auto', 'word2vec', 'word2vec-binary', 'glove'), 'auto'),
+    format: optional(isOneOf('auto', 'word2vec', 'word2vec-binary', 'glove', 'shelf-int8'), 'auto'),
     maxWords: optional(isWhole(0), 0),
   },
   vocabulary: { limit: optional(isWhole(0), 0) },

@@ -9,6 +9,7 @@ import { createPersistence, keepWork, openSavedWork, peekSavedWork, savedParams 
 import { findLesson, lessons } from './lessons/index.js';
 import { enableOffline } from './offline.js';
 import { createStore, syncWithUrl } from './state.js';
+import { THEME_KEYS, applyTheme, themeParams } from './theme.js';
 import { TRAINING_KEYS, createTraining } from './training.js';
 import { dataPanel } from './ui/data-panel.js';
 import { fill, format, h, throttled } from './ui/dom.js';
@@ -32,8 +33,10 @@ const ui = { h, fill, format, throttled, wordInput, heatStrip, sharedScale, word
 export function startApp({ root = document.body, embedded = false } = {}) {
   const store = createStore();
   for (const lesson of lessons) if (lesson.params) store.define(lesson.params);
+  store.define(themeParams);
   syncWithUrl(store, { location, history, addEventListener: addEventListener.bind(window) });
   if (!findLesson(store.get().lesson)) store.set({ lesson: lessons[0]?.id ?? 'embedding' });
+  applyTheme(store);
 
   const engine = engineClient();
   const data = createData({ engine, store });
@@ -189,7 +192,7 @@ export function startApp({ root = document.body, embedded = false } = {}) {
 
 /** URL keys that belong in a lesson's embed link. */
 function lessonKeys(lesson) {
-  return ['lesson', ...Object.keys(lesson.params ?? {}), ...(lesson.settings ?? [])];
+  return ['lesson', ...Object.keys(lesson.params ?? {}), ...(lesson.settings ?? []), ...THEME_KEYS];
 }
 
 function fullShell(store, main, data, training, work) {

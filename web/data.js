@@ -122,6 +122,7 @@ export function createData({ engine, store, base = new URL('./data/', document.b
     const [file] = list;
     if (/\.bin$/i.test(file.name)) return { kind: 'vectors', file, format: 'word2vec-binary' };
     if (/\.vec$/i.test(file.name)) return { kind: 'vectors', file, format: 'auto' };
+    if (/\.q8$/i.test(file.name)) return { kind: 'vectors', file, format: 'shelf-int8' };
     const head = await file.slice(0, 4096).text();
     const firstLine = head.split('\n', 1)[0].trim();
     // "20000 100" (a word2vec header) or "word 0.1 -0.2 0.3 ..." (GloVe): vectors. Anything else: text.

@@ -10,9 +10,10 @@ namespace shelf::cli {
 
 namespace {
 const std::vector<Flag> kConvertFlags = {
-    {"--from", true, "auto", "input format: auto, word2vec, word2vec-binary, glove, projector"},
-    {"--to", true, "auto", "output format (auto = from the extension): word2vec, word2vec-binary, glove, projector"},
+    {"--from", true, "auto", "input format: auto, word2vec, word2vec-binary, glove, projector, int8"},
+    {"--to", true, "auto", "output format (auto = from the extension): word2vec, word2vec-binary, glove, projector, int8 (.q8)"},
     {"--metadata", true, "", "Projector metadata.tsv (for --from projector, or the output's when --to projector)"},
+    {"--levels", true, "127", "for --to int8: codes each side of zero, 1..127 (fewer: smaller once compressed, less precise)"},
 };
 
 Format parse_format(const std::string& name) {
@@ -21,7 +22,8 @@ Format parse_format(const std::string& name) {
   if (name == "word2vec-binary" || name == "bin" || name == "binary") return Format::Word2VecBinary;
   if (name == "glove") return Format::GloveText;
   if (name == "projector" || name == "tsv") return Format::ProjectorTsv;
-  throw UsageError("unknown format '" + name + "' (expected word2vec, word2vec-binary, glove or projector)");
+  if (name == "int8" || name == "shelf-int8" || name == "q8") return Format::Int8Compact;
+  throw UsageError("unknown format '" + name + "' (expected word2vec, word2vec-binary, glove, projector or int8)");
 }
 }  // namespace
 
@@ -42,6 +44,8 @@ int convert_command(int argc, char** argv) {
                                     : read_vectors(in, from);
   if (to == Format::ProjectorTsv) {
     write_projector(embeddings, out, args.has("--metadata") ? args.text("--metadata") : projector_metadata_path(out));
+  } else if (to == Format::Int8Compact) {
+    write_int8_compact(embeddings, out, static_cast<int>(args.integer("--levels", 1, 127)));
   } else {
     write_vectors(embeddings, out, to);
   }

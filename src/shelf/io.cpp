@@ -59,6 +59,7 @@ Format sniff(ByteReader& in) {
                      "line 1 is empty; expected a word2vec header '<count> <dim>' or a row "
                      "'word v1 v2 ...'");
   }
+  if (is_int8_compact_header(first)) return Format::Int8Compact;
   // word2vec writes its header with a space; "1<tab>2" is a row of a Projector vectors.tsv.
   Header header;
   if (first.find('\t') == std::string_view::npos && split_header(first, header)) {
@@ -101,6 +102,8 @@ Embeddings read_single(ByteReader& in, Format format, const ReadOptions& options
       return read_word2vec_binary(in, options);
     case Format::GloveText:
       return read_glove_text(in, options);
+    case Format::Int8Compact:
+      return read_int8_compact(in, options);
     case Format::Auto:
     case Format::ProjectorTsv:
       break;
@@ -169,6 +172,9 @@ void write_vectors(const Embeddings& embeddings, const std::string& path, Format
     case Format::ProjectorTsv:
       write_projector(embeddings, path, projector_metadata_path(path));
       return;
+    case Format::Int8Compact:
+      write_int8_compact(embeddings, path);
+      return;
     case Format::Word2VecText:
     case Format::GloveText:
     case Format::Word2VecBinary:
@@ -185,6 +191,7 @@ void write_vectors(const Embeddings& embeddings, const std::string& path, Format
 }
 
 std::string write_vectors_to_bytes(const Embeddings& embeddings, Format format) {
+  if (format == Format::Int8Compact) return write_int8_compact_to_bytes(embeddings);
   if (format != Format::Word2VecText && format != Format::Word2VecBinary &&
       format != Format::GloveText) {
     throw Error(std::string("cannot write ") + format_name(format) +
@@ -198,6 +205,19 @@ std::string write_vectors_to_bytes(const Embeddings& embeddings, Format format) 
   } else {
     write_word_rows(embeddings, out, format == Format::Word2VecText);
   }
+  return out.take();
+}
+
+void write_int8_compact(const Embeddings& embeddings, const std::string& path, int levels) {
+  check_writable(embeddings, Format::Int8Compact);
+  ByteWriter out(path);
+  io_detail::write_int8_compact(embeddings, out, levels);
+  out.finish();
+}
+
+std::string write_int8_compact_to_bytes(const Embeddings& embeddings, int levels) {
+  ByteWriter out;
+  io_detail::write_int8_compact(embeddings, out, levels);
   return out.take();
 }
 
@@ -231,6 +251,7 @@ Format format_from_path(const std::string& path) {
   if (ends_with(name, ".vec") || ends_with(name, ".txt")) return Format::Word2VecText;
   if (ends_with(name, ".bin")) return Format::Word2VecBinary;
   if (ends_with(name, ".tsv")) return Format::ProjectorTsv;
+  if (ends_with(name, ".q8")) return Format::Int8Compact;
   return Format::Auto;
 }
 
@@ -259,6 +280,8 @@ const char* format_name(Format format) {
       return "glove-text";
     case Format::ProjectorTsv:
       return "projector-tsv";
+    case Format::Int8Compact:
+      return "shelf-int8";
   }
   return "unknown";
 }
@@ -266,15 +289,16 @@ const char* format_name(Format format) {
 Format format_from_name(std::string_view name) {
   const std::string lower = lowercase(std::string(name));
   for (Format format : {Format::Auto, Format::Word2VecText, Format::Word2VecBinary,
-                        Format::GloveText, Format::ProjectorTsv}) {
+                        Format::GloveText, Format::ProjectorTsv, Format::Int8Compact}) {
     if (lower == format_name(format)) return format;
   }
   if (lower == "vec" || lower == "text" || lower == "word2vec") return Format::Word2VecText;
   if (lower == "bin" || lower == "binary") return Format::Word2VecBinary;
   if (lower == "glove") return Format::GloveText;
   if (lower == "projector" || lower == "tsv") return Format::ProjectorTsv;
+  if (lower == "int8" || lower == "q8") return Format::Int8Compact;
   throw Error("unknown format '" + std::string(name) +
-              "'; use auto, word2vec-text, word2vec-binary, glove-text or projector-tsv");
+              "'; use auto, word2vec-text, word2vec-binary, glove-text, projector-tsv or shelf-int8");
 }
 
 Format detect_format(const std::string& path) {

@@ -6,6 +6,9 @@
 //   Word2VecBinary  "<count> <dim>\n", then per word: its bytes, a space, dim little-endian
 //                   float32, and a '\n' (written; optional when read).
 //   GloveText       "word v1 ... vdim" per line, no header; the first line fixes dim.
+//   Int8Compact     Shelf's compact snapshot ("shelf-int8 <count> <dim>" header, the words, a
+//                   float32 scale per row, int8 codes column by column; see io_compact.cpp):
+//                   a quarter of word2vec binary, values within half a step of the original.
 //   ProjectorTsv    two files: vectors.tsv (tab-separated values per row) and metadata.tsv (one
 //                   word per line; no header when there is one column, as the Projector expects).
 //
@@ -35,7 +38,7 @@
 
 namespace shelf {
 
-enum class Format { Auto, Word2VecText, Word2VecBinary, GloveText, ProjectorTsv };
+enum class Format { Auto, Word2VecText, Word2VecBinary, GloveText, ProjectorTsv, Int8Compact };
 
 struct ReadOptions {
   // 0 reads every row; N reads only the first N (like gensim's `limit`). Rows after the first N
@@ -74,23 +77,27 @@ void write_vectors(const Embeddings& embeddings, const std::string& path,
                    Format format = Format::Auto);
 // Word2VecText, Word2VecBinary or GloveText; the Projector's two files have their own functions.
 std::string write_vectors_to_bytes(const Embeddings& embeddings, Format format);
+// Int8Compact with `levels` (1..127) codes each side of zero: fewer levels lose more precision
+// and compress smaller. write_vectors and write_vectors_to_bytes use 127.
+void write_int8_compact(const Embeddings& embeddings, const std::string& path, int levels = 127);
+std::string write_int8_compact_to_bytes(const Embeddings& embeddings, int levels = 127);
 void write_projector(const Embeddings& embeddings, const std::string& vectors_path,
                      const std::string& metadata_path);
 std::string projector_vectors_tsv(const Embeddings& embeddings);
 std::string projector_metadata_tsv(const Embeddings& embeddings);
 
 // From the extension, ignoring case: .vec and .txt are Word2VecText, .bin is Word2VecBinary,
-// .tsv is ProjectorTsv; anything else is Auto (unknown).
+// .tsv is ProjectorTsv, .q8 is Int8Compact; anything else is Auto (unknown).
 Format format_from_path(const std::string& path);
 // Where the words of a Projector vectors file live: a file name ending in "vectors.tsv" gets
 // "metadata.tsv" in its place ("vectors.tsv" -> "metadata.tsv", "glove_vectors.tsv" ->
 // "glove_metadata.tsv"); any other "X.tsv" gets "X_metadata.tsv"; same folder.
 std::string projector_metadata_path(const std::string& vectors_path);
 
-// "auto", "word2vec-text", "word2vec-binary", "glove-text", "projector-tsv".
+// "auto", "word2vec-text", "word2vec-binary", "glove-text", "projector-tsv", "shelf-int8".
 const char* format_name(Format format);
 // The inverse of format_name; also accepts "vec", "text", "bin", "binary", "glove", "projector",
-// "tsv". Throws Error listing the names for anything else.
+// "tsv", "int8", "q8". Throws Error listing the names for anything else.
 Format format_from_name(std::string_view name);
 
 // What Format::Auto would read the file (or bytes) as; never Auto. Throws like read_vectors for

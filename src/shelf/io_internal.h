@@ -100,6 +100,9 @@ Embeddings read_glove_text(ByteReader& in, const ReadOptions& options);
 Embeddings read_word2vec_binary(ByteReader& in, const ReadOptions& options);
 Embeddings read_projector_pair(ByteReader& vectors, ByteReader& metadata,
                                const ReadOptions& options);
+Embeddings read_int8_compact(ByteReader& in, const ReadOptions& options);
+// True when a file's first line is a shelf-int8 header ("shelf-int8 ...").
+bool is_int8_compact_header(std::string_view first_line);
 
 // Is the body after a word2vec header binary? `sample` is its start, `complete` when it is all of
 // the input. Decided by the first row: control bytes mean binary; "word 0.1 0.2 ..." means text;
@@ -141,5 +144,6 @@ void write_word_rows(const Embeddings& embeddings, ByteWriter& out, bool with_he
 void write_word2vec_binary(const Embeddings& embeddings, ByteWriter& out);
 void write_projector_vectors(const Embeddings& embeddings, ByteWriter& out);
 void write_projector_metadata(const Embeddings& embeddings, ByteWriter& out);
+void write_int8_compact(const Embeddings& embeddings, ByteWriter& out, int levels);
 
 }  // namespace shelf::io_detail

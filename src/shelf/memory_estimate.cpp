@@ -135,6 +135,8 @@ MemoryEstimate estimate_vectors_memory(std::uint64_t file_bytes, std::string_vie
   if (!first.empty() && first.back() == '\r') first.remove_suffix(1);
 
   Header header;
+  // shelf-int8 (io_compact.cpp) names the same two numbers after its magic word.
+  if (is_int8_compact_header(first)) first = first.substr(first.find(' ') + 1);
   const bool has_header = format != Format::GloveText && format != Format::ProjectorTsv &&
                           first.find('\t') == std::string_view::npos && split_header(first, header);
   std::uint64_t word_bytes = 8;

@@ -549,8 +549,9 @@ Format vectors_format_from_name(std::string_view name) {
   if (name == "word2vec-binary") return Format::Word2VecBinary;
   if (name == "glove") return Format::GloveText;
   if (name == "projector") return Format::ProjectorTsv;
+  if (name == "shelf-int8") return Format::Int8Compact;
   throw Error("unknown format '" + std::string(name) +
-              "' (expected auto, word2vec, word2vec-binary, glove or projector)");
+              "' (expected auto, word2vec, word2vec-binary, glove, projector or shelf-int8)");
 }
 
 IndexKind index_kind_from_name(std::string_view name) {

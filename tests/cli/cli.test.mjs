@@ -219,3 +219,26 @@ for (const [name, run] of builds) {
     }
   });
 }
+
+test('convert --to int8 writes the compact snapshot (.q8) alike natively and in wasm; both read it back', () => {
+  const model = join(work, 'native.vec');
+  const outputs = builds.map(([name, run]) => {
+    const out = join(work, `compact-${name}.q8`);
+    const result = run(['convert', model, out, '--to', 'int8', '--levels', '63']);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stderr, /\(shelf-int8\)/);
+    return readFileSync(out);
+  });
+  assert.deepEqual(outputs[1], outputs[0], 'the same bytes from both builds');
+  assert.equal(outputs[0].subarray(0, 11).toString(), 'shelf-int8 ');
+  assert.ok(outputs[0].length * 3 < readFileSync(model).length / 2, 'far smaller than the text file');
+  const original = json(builds[0][1](['eval', '--vectors', model, '--similarity', similarity, '--json']));
+  for (const [, run] of builds) {
+    const compact = json(run(['eval', '--vectors', join(work, 'compact-native.q8'), '--similarity', similarity, '--json']));
+    assert.equal(compact.vocab, original.vocab);
+    assert.ok(Math.abs(compact.spearman - original.spearman) < 0.05, `${compact.spearman} vs ${original.spearman}`);
+  }
+  const bad = builds[0][1](['convert', model, join(work, 'x.q8'), '--to', 'int8', '--levels', '200']);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--levels/);
+});

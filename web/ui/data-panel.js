@@ -8,7 +8,7 @@ import { format, h, uid } from './dom.js';
  */
 export function dataPanel({ store, data, onCorpus }) {
   const inputId = uid('file');
-  const input = h('input', { id: inputId, type: 'file', multiple: true, accept: '.txt,.vec,.bin,.tsv,text/plain' });
+  const input = h('input', { id: inputId, type: 'file', multiple: true, accept: '.txt,.vec,.bin,.tsv,.q8,text/plain' });
   const message = h('p', { class: 'data-message', role: 'status', 'aria-live': 'polite' });
   const current = h('p', { class: 'data-current' });
   const license = h('a', { href: '#', hidden: true, target: '_blank', rel: 'noopener' }, 'licence');

@@ -4,6 +4,7 @@
 // cursor: the canvas takes focus, and the arrow keys move from cell to cell.
 import { h, uid } from './dom.js';
 import { divergingColor } from './heat-strip.js';
+import { cssColor, onThemeChange } from '../theme.js';
 
 const ROW_HEIGHT = 22;
 const LABEL_WIDTH = 92;
@@ -46,8 +47,9 @@ export function heatMap({ label = 'matrix' } = {}) {
     const cell = (w - LABEL_WIDTH) / dim;
     g.font = '600 12px system-ui, sans-serif';
     g.textBaseline = 'middle';
+    const ink = cssColor('--ink', '#1f2937');
     for (let r = 0; r < rows.length; r += 1) {
-      g.fillStyle = '#1f2937';
+      g.fillStyle = ink;
       g.fillText(fitText(g, rows[r], LABEL_WIDTH - 8), 0, r * ROW_HEIGHT + ROW_HEIGHT / 2);
       for (let c = 0; c < dim; c += 1) {
         g.fillStyle = divergingColor(values[r * dim + c] / scale);
@@ -57,7 +59,7 @@ export function heatMap({ label = 'matrix' } = {}) {
     if (cursor && document.activeElement === canvas) {
       const [r, c] = cursor;
       g.lineWidth = 2;
-      g.strokeStyle = '#111827';
+      g.strokeStyle = cssColor('--ink', '#111827');
       g.strokeRect(LABEL_WIDTH + c * cell - 1, r * ROW_HEIGHT, Math.max(3, cell) + 2, ROW_HEIGHT);
     }
   }
@@ -101,6 +103,7 @@ export function heatMap({ label = 'matrix' } = {}) {
 
   const resize = new ResizeObserver(() => draw());
   resize.observe(element);
+  const stopTheme = onThemeChange(() => draw());
 
   return {
     element,
@@ -126,6 +129,7 @@ export function heatMap({ label = 'matrix' } = {}) {
     },
     destroy() {
       resize.disconnect();
+      stopTheme();
     },
   };
 }

@@ -3,6 +3,7 @@
 // colour. Its text alternative lists the numbers. Several strips can share one colour scale
 // (`scale`), so two words can be compared cell by cell.
 import { h, uid } from './dom.js';
+import { cssColor, onThemeChange } from '../theme.js';
 
 const HEAT_HEIGHT = 28;
 const BAR_HEIGHT = 36;
@@ -47,16 +48,17 @@ export function heatStrip({ label = 'vector' } = {}) {
     const n = vector.length;
     const cell = width / n;
     const mid = HEAT_HEIGHT + 4 + BAR_HEIGHT / 2;
+    const bars = cssColor('--muted', '#4b5563');
     for (let i = 0; i < n; i += 1) {
       const t = vector[i] / scale;
       const x = i * cell;
       g.fillStyle = divergingColor(t);
       g.fillRect(x, 0, Math.max(1, cell - (cell > 4 ? 1 : 0)), HEAT_HEIGHT);
       const bar = Math.max(-1, Math.min(1, t)) * (BAR_HEIGHT / 2 - 1);
-      g.fillStyle = '#4b5563';
+      g.fillStyle = bars;
       g.fillRect(x, bar > 0 ? mid - bar : mid, Math.max(1, cell - (cell > 4 ? 1 : 0)), Math.abs(bar));
     }
-    g.fillStyle = '#9ca3af';
+    g.fillStyle = cssColor('--bar', '#9ca3af');
     g.fillRect(0, mid, width, 1);
   }
 
@@ -72,6 +74,7 @@ export function heatStrip({ label = 'vector' } = {}) {
 
   const resize = new ResizeObserver(() => draw());
   resize.observe(element);
+  const stopTheme = onThemeChange(() => draw());
 
   return {
     element,
@@ -103,6 +106,7 @@ export function heatStrip({ label = 'vector' } = {}) {
     },
     destroy() {
       resize.disconnect();
+      stopTheme();
     },
   };
 }

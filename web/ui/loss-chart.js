@@ -3,6 +3,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { format, h } from './dom.js';
+import { cssColor, onThemeChange } from '../theme.js';
 
 export function lossChart({ height = 180 } = {}) {
   const plotBox = h('div', { class: 'loss-plot', 'aria-hidden': 'true', hidden: true });
@@ -10,6 +11,12 @@ export function lossChart({ height = 180 } = {}) {
   const element = h('figure', { class: 'loss-chart' }, plotBox, caption);
   let plot = null;
   let data = [[], []];
+  const axisColours = {
+    stroke: () => cssColor('--ink', '#1f2937'),
+    grid: { stroke: () => cssColor('--line', '#d9dde3'), width: 1 },
+    ticks: { stroke: () => cssColor('--line', '#d9dde3'), width: 1 },
+  };
+  const stopTheme = onThemeChange(() => plot?.redraw(false, true));
 
   function create(width) {
     plot = new uPlot(
@@ -19,10 +26,11 @@ export function lossChart({ height = 180 } = {}) {
         legend: { show: false },
         cursor: { drag: { x: false, y: false } },
         scales: { x: { time: false } },
-        series: [{}, { label: 'loss', stroke: '#1d4ed8', width: 2, points: { show: false } }],
+        // Colours from the theme (web/theme.js), read at every draw.
+        series: [{}, { label: 'loss', stroke: () => cssColor('--accent', '#1d4ed8'), width: 2, points: { show: false } }],
         axes: [
-          { label: 'words trained', size: 44, values: (u, ticks) => ticks.map((t) => format.compact(t)) },
-          { label: 'loss', size: 56, values: (u, ticks) => ticks.map((t) => t.toFixed(2)) },
+          { label: 'words trained', size: 44, values: (u, ticks) => ticks.map((t) => format.compact(t)), ...axisColours },
+          { label: 'loss', size: 56, values: (u, ticks) => ticks.map((t) => t.toFixed(2)), ...axisColours },
         ],
       },
       data,
@@ -56,6 +64,7 @@ export function lossChart({ height = 180 } = {}) {
     },
     destroy() {
       resize.disconnect();
+      stopTheme();
       plot?.destroy();
     },
   };
