@@ -199,7 +199,17 @@ export interface ShelfEngine {
   /** UMAP of a given neighbour graph (e.g. a `neighborGraph` result), not yet stepped. */
   umapOfGraph(graph: NeighborGraph, options: UmapOptions): UmapRun;
   UmapRun: typeof UmapRun;
+  /** The classroom word filter (wasm/bindings_word_filter.cpp): an empty list turns it off. */
+  setWordFilter(session: Session, words: string[]): WordFilterStatus;
+  wordFilterStatus(session: Session): WordFilterStatus;
   HEAPU8: Uint8Array;
+}
+
+/** listed: distinct single words on the list; hidden: words of the current vocabulary it hides. */
+export interface WordFilterStatus {
+  listed: number;
+  hidden: number;
+  vocab: number;
 }
 
 export interface ShelfEngineOptions {

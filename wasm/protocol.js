@@ -43,6 +43,13 @@ const isVector = (v) =>
     ? null
     : 'a Float32Array or an array of numbers';
 
+/** The most entries a word filter takes (LDNOOBW's lists have a few hundred). */
+const MAX_FILTER_WORDS = 100000;
+const isWordList = (v) =>
+  Array.isArray(v) && v.length <= MAX_FILTER_WORDS && v.every((w) => typeof w === 'string' && w.length <= 200)
+    ? null
+    : `an array of at most ${MAX_FILTER_WORDS} strings (each at most 200 characters)`;
+
 const required = (check) => ({ check, required: true });
 const optional = (check, fallback) => ({ check, fallback });
 
@@ -154,6 +161,9 @@ export const Requests = Object.freeze({
   },
   search: { query: required(isText), k: optional(isWhole(1), 3) },
   exportVectors: { format: optional(isOneOf('word2vec', 'word2vec-binary', 'glove', 'projector'), 'word2vec') },
+  // The classroom word filter: with `words`, every later answer leaves those words out (an empty
+  // list turns it off); without, only says what it hides now ({ listed, hidden, vocab }).
+  wordFilter: { words: optional(isWordList) },
 });
 
 /** The request type names, e.g. for building one client method per request. */
