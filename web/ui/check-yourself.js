@@ -74,8 +74,10 @@ export function checkYourself({ question, engine, onAnswered = () => {}, onRevea
       result.replaceChildren(
         h('p', { class: success ? 'check-verdict is-right' : 'check-verdict is-wrong' },
           success ? `Right: “${choices[choice]}”.` : `Not quite: you chose “${choices[choice]}”, the engine says “${choices[outcome.correct]}”.`),
-        h('ul', { class: 'check-details' }, choices.map((c, i) =>
-          outcome.details[i] ? h('li', { 'data-correct': String(i === outcome.correct) }, `${c}: ${outcome.details[i]}`) : null)),
+        outcome.details.some(Boolean)
+          ? h('ul', { class: 'check-details' }, choices.map((c, i) =>
+            outcome.details[i] ? h('li', { 'data-correct': String(i === outcome.correct) }, `${c}: ${outcome.details[i]}`) : null))
+          : null,
         h('p', { class: 'hint' }, outcome.summary),
       );
       onAnswered({ choice: choices[choice], correct: choices[outcome.correct], success });
