@@ -21,7 +21,7 @@ export const DEFAULT_CHECKS = {
   analogy: { kind: 'analogy', words: ['man', 'king', 'woman'], choices: ['queen', 'prince', 'daughter', 'mother'] },
   clusters: { kind: 'nearest', words: ['dog'], choices: ['cat', 'lion', 'run', 'happy'] },
   positions: { kind: 'order', words: ['dog bites man', 'man bites dog'] },
-  retrieval: { kind: 'nearest', words: ['ark'], choices: ['noah', 'temple', 'water', 'king'] },
+  retrieval: { kind: 'nearest', words: ['ark'], choices: ['noah', 'tabernacle', 'water', 'king'] },
 };
 
 const MAX_CHOICES = 6;

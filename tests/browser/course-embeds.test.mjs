@@ -175,7 +175,7 @@ test('learning events reach an LMS wrapper that asked for them, as xAPI statemen
 
 test('check yourself: the lesson waits for the prediction, then the engine answers and the lesson shows', async () => {
   hostPages['/check.html'] = page('Predict first', `<iframe src="${site.url}embed.html?lesson=positions&amp;check=1" title="Shelf" width="100%" height="900"></iframe>
-<iframe src="${site.url}embed.html?lesson=embedding&amp;check=1&amp;checkWords=harlot&amp;checkChoices=whore,damsel,israelite,river" title="Shelf 2" width="100%" height="900"></iframe>`);
+<iframe src="${site.url}embed.html?lesson=embedding&amp;check=1&amp;checkWords=harlot&amp;checkChoices=whore,damsel,concubine,river" title="Shelf 2" width="100%" height="900"></iframe>`);
   const { page: p, problems } = await openPage(site.context, `${host.url}check.html`);
   const frame = p.frameLocator('iframe').first();
   await frame.locator('.check-yourself input[type="radio"]').first().waitFor({ timeout: 30000 });
@@ -194,7 +194,7 @@ test('check yourself: the lesson waits for the prediction, then the engine answe
   const second = p.frameLocator('iframe').nth(1);
   await second.locator('.check-yourself input[type="radio"]').first().waitFor({ timeout: 30000 });
   const offered = await second.locator('.check-choices label').allInnerTexts();
-  assert.deepEqual(offered.map((t) => t.trim()), ['damsel', 'israelite', 'river']);
+  assert.deepEqual(offered.map((t) => t.trim()), ['damsel', 'concubine', 'river']);
   await second.getByLabel('damsel').check();
   await second.getByRole('button', { name: 'Check my answer' }).click();
   await second.locator('.check-verdict').waitFor();
