@@ -10,6 +10,7 @@
 #include "shelf/io.h"
 #include "shelf/random.h"
 #include "shelf/session.h"
+#include "shelf/word_clusters.h"
 #include "shelf/word_filter.h"
 
 namespace {
@@ -123,6 +124,29 @@ TEST_CASE("a filtered session leaves listed words out of every answer, and shows
   const auto clusters = session.cluster(2, 1000, 1);
   CHECK(clusters.ids.size() == vocab - 3);
   for (const auto id : clusters.ids) CHECK_FALSE(any_hidden({all_words[static_cast<std::size_t>(id)]}));
+
+  // Shelves (the clusterWords request): the most frequent words, a probe's neighbours shelved
+  // with it, and a typed hidden word, which is left out as missing.
+  shelf::ShelfRequest shelves;
+  shelves.limit = 1000;
+  shelves.k = 2;
+  shelves.neighbors_of = {"dog", "ass"};
+  shelves.neighbor_count = vocab;
+  shelves.add_neighbors = true;
+  const auto shelved = shelf::shelve_words(session.current_vectors(), shelves);
+  CHECK(shelved.words.size() == vocab - 3);
+  CHECK_FALSE(any_hidden(shelved.words));
+  REQUIRE(shelved.neighbors.size() == 2);
+  CHECK(shelved.neighbors[0].known);
+  CHECK(shelved.neighbors[0].words.size() == vocab - 4);
+  CHECK_FALSE(any_hidden(shelved.neighbors[0].words));
+  CHECK_FALSE(shelved.neighbors[1].known);
+  CHECK(shelved.neighbors[1].words.empty());
+  shelves.words = {"cat", "whore", "dog", "horse"};
+  shelves.neighbors_of = {};
+  const auto typed = shelf::shelve_words(session.current_vectors(), shelves);
+  CHECK(typed.words == std::vector<std::string>{"cat", "dog", "horse"});
+  CHECK(typed.missing == std::vector<std::string>{"whore"});
 
   // Approximate neighbours from the index.
   shelf::IndexOptions options;

@@ -286,6 +286,7 @@ export function createHost(module, options = {}) {
     indexDocuments: (f) => session.indexDocuments(f.text, f.maxTokens, f.pooling),
     search: (f) => session.search(f.query, f.k),
     exportVectors: (f) => session.exportVectors(f.format),
+    clusterWords: (f) => module.clusterWords(session, f),
     wordFilter: (f) => (f.words !== undefined ? module.setWordFilter(session, f.words) : module.wordFilterStatus(session)),
   };
 
