@@ -1,6 +1,7 @@
 // Builds the playground (web/) into build/site/, a static site that works from any folder of any
 // static host and offline: relative base, the engine's worker and .wasm files emitted as assets.
 // Data (the snapshot and the corpus) is copied in afterwards by scripts/build-site.sh.
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { contentSecurityPolicy } from './scripts/site-policy.mjs';
@@ -22,9 +23,21 @@ const contentSecurityPolicyMeta = {
   },
 };
 
+/**
+ * The one-line loader for course pages (web/embed-loader.js) at the site's root as `embed.js`:
+ * copied as it is, with no content hash, so its address stays the same from build to build.
+ */
+const embedLoader = {
+  name: 'shelf-embed-loader',
+  apply: 'build',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'embed.js', source: readFileSync(resolve(root, 'embed-loader.js'), 'utf8') });
+  },
+};
+
 export default defineConfig({
   root,
-  plugins: [contentSecurityPolicyMeta],
+  plugins: [contentSecurityPolicyMeta, embedLoader],
   base: './',
   publicDir: false,
   build: {

@@ -313,6 +313,7 @@ export function createHost(module, options = {}) {
     compareRetrieval: (f) => module.compareRetrieval(session, f.query, f.k, f.promptFrom),
     retrievalRecall: (f) => module.retrievalRecall(session, f.questions, f.paragraphs, f.ks),
     directions: (f) => module.directions(session, f.x, f.y, f.words),
+    wordFilter: (f) => (f.words !== undefined ? module.setWordFilter(session, f.words) : module.wordFilterStatus(session)),
   };
 
   /**

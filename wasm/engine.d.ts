@@ -221,6 +221,9 @@ export interface ShelfEngine {
   UmapRun: typeof UmapRun;
   /** Shelves of words by k-means, named, matched to `previous`, ordered (src/shelf/word_clusters.h). */
   clusterWords(session: Session, request: ClusterWordsRequest): WordShelves;
+  /** The classroom word filter (wasm/bindings_word_filter.cpp): an empty list turns it off. */
+  setWordFilter(session: Session, words: string[]): WordFilterStatus;
+  wordFilterStatus(session: Session): WordFilterStatus;
   HEAPU8: Uint8Array;
   /** The indexed documents by meaning, by words (BM25) and both (reciprocal rank fusion); the prompt from `promptFrom`'s hits. */
   compareRetrieval(session: Session, query: string, k: number, promptFrom: RetrievalMethod): RetrievalComparison;
@@ -256,6 +259,13 @@ export interface MethodRecall {
   meanReciprocalRank: number;
 }
 export interface RetrievalRecall { ks: number[]; methods: MethodRecall[] }
+
+/** listed: distinct single words on the list; hidden: words of the current vocabulary it hides. */
+export interface WordFilterStatus {
+  listed: number;
+  hidden: number;
+  vocab: number;
+}
 
 export interface ShelfEngineOptions {
   /** Where the .wasm file is; the worker passes new URL('...wasm', import.meta.url). */

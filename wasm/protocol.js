@@ -55,6 +55,13 @@ const isWordPairs = (v) =>
     ? null
     : 'an array of [from, to] word pairs';
 
+/** The most entries a word filter takes (LDNOOBW's lists have a few hundred). */
+const MAX_FILTER_WORDS = 100000;
+const isWordList = (v) =>
+  Array.isArray(v) && v.length <= MAX_FILTER_WORDS && v.every((w) => typeof w === 'string' && w.length <= 200)
+    ? null
+    : `an array of at most ${MAX_FILTER_WORDS} strings (each at most 200 characters)`;
+
 const required = (check) => ({ check, required: true });
 const optional = (check, fallback) => ({ check, fallback });
 
@@ -202,6 +209,9 @@ export const Requests = Object.freeze({
   },
   // Words on two axes, each the mean step of word pairs [from, to] (src/shelf/directions.h).
   directions: { x: required(isWordPairs), y: required(isWordPairs), words: required(isWordList) },
+  // The classroom word filter: with `words`, every later answer leaves those words out (an empty
+  // list turns it off); without, only says what it hides now ({ listed, hidden, vocab }).
+  wordFilter: { words: optional(isWordList) },
 });
 
 /** The request type names, e.g. for building one client method per request. */

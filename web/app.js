@@ -23,6 +23,12 @@ import { statusBar } from './ui/status-bar.js';
 import { wordInput } from './ui/word-input.js';
 import { createVectorSources } from './vector-sources.js';
 import { vectorsSwitch } from './ui/vectors-switch.js';
+// Course pages and classrooms (issue 13): the word filter, check-yourself questions, learning events.
+import { CHECK_KEYS, checkParams, questionFor } from './check-questions.js';
+import { connectLearningEvents, learningEventParams } from './learning-events.js';
+import { checkYourself } from './ui/check-yourself.js';
+import { wordFilterNote } from './ui/word-filter-note.js';
+import { WORD_FILTER_KEYS, connectWordFilter, wordFilterParams } from './word-filter.js';
 
 /** Suggestions offered in word fields: the most frequent words. */
 const SUGGESTED_WORDS = 5000;
@@ -43,6 +49,8 @@ export function startApp({ root = document.body, embedded = false } = {}) {
   const training = createTraining({ engine, store, data });
   // Saved work belongs to the full page; an embedded lesson shows what its author linked.
   store.define(savedParams);
+  store.define({ ...wordFilterParams, ...checkParams, ...learningEventParams });
+  connectWordFilter({ engine, store }); // before any vectors load: the engine answers in order
   const persistence = embedded ? null : createPersistence();
   const work = persistence ? keepWork({ persistence, engine, store, data, training }) : null;
   // Which vectors the lessons answer from, switched in one click (web/vector-sources.js).
@@ -60,7 +68,9 @@ export function startApp({ root = document.body, embedded = false } = {}) {
   const main = h('main', { id: 'lesson', class: 'lesson-area', tabindex: '-1' }, h('p', { class: 'loading' }, 'Starting the engine…'));
   const vocabulary = h('datalist', { id: 'shelf-vocabulary' });
   const shell = embedded ? embeddedShell(store, main) : fullShell(store, main, data, training, forgetting);
-  root.append(...shell, vocabulary, statusBar(store, { compact: embedded }));
+  const bar = statusBar(store, { compact: embedded });
+  bar.append(wordFilterNote(store, { embedded }).element);
+  root.append(...shell, vocabulary, bar);
 
   const context = {
     engine,
@@ -127,15 +137,37 @@ export function startApp({ root = document.body, embedded = false } = {}) {
     );
     fill(main, article);
     document.title = embedded ? `${lesson.title} — Shelf` : `Shelf — ${lesson.title}`;
-    mounted = { lesson, embed, vectors, view: lesson.mount(body, context) };
+    mounted = { lesson, embed, vectors, view: lesson.mount(body, context), body };
+    mountCheck();
     parentFrame?.lessonShown();
+    learning.send('experienced');
   }
   store.subscribe(() => mountLesson(), ['lesson']);
+
+  // "Check yourself" above the lesson, which shows once the learner has answered (or skipped).
+  function mountCheck() {
+    if (!mounted) return;
+    mounted.check?.element.remove();
+    mounted.check = null;
+    const question = questionFor(mounted.lesson, store.get());
+    mounted.body.classList.toggle('is-awaiting-check', Boolean(question));
+    if (!question) return;
+    const { body } = mounted;
+    mounted.check = checkYourself({
+      question,
+      engine,
+      onAnswered: ({ choice, success }) => learning.send('answered', { success, response: choice }),
+      onReveal: () => body.classList.remove('is-awaiting-check'),
+    });
+    body.before(mounted.check.element);
+  }
+  store.subscribe(() => mountCheck(), CHECK_KEYS);
+  const learning = connectLearningEvents({ store, embedded, engine, lesson: () => mounted?.lesson ?? null });
 
   // Word suggestions follow the vocabulary (not every training slice: the words stay the same).
   let suggestedFor = null;
   store.subscribe(async (state) => {
-    const key = `${state.source?.kind}|${state.source?.name}|${state.source?.vocab}`;
+    const key = `${state.source?.kind}|${state.source?.name}|${state.source?.vocab}|${state.wordFilter}`;
     if (key === suggestedFor || state.source?.kind === 'corpus') return;
     suggestedFor = key;
     try {
@@ -192,7 +224,7 @@ export function startApp({ root = document.body, embedded = false } = {}) {
 
 /** URL keys that belong in a lesson's embed link. */
 function lessonKeys(lesson) {
-  return ['lesson', ...Object.keys(lesson.params ?? {}), ...(lesson.settings ?? []), ...THEME_KEYS];
+  return ['lesson', ...Object.keys(lesson.params ?? {}), ...(lesson.settings ?? []), ...THEME_KEYS, ...WORD_FILTER_KEYS, ...CHECK_KEYS];
 }
 
 function fullShell(store, main, data, training, work) {

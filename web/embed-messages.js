@@ -7,6 +7,14 @@
 //   { type: 'shelf:lesson', lesson, settings }    when the lesson shows and after its settings
 //                                                 change; settings: { key: text } of the URL keys
 //                                                 that differ from their defaults
+// Posted too, for hosts that listen for their own resize conventions (docs/embedding.md):
+//   '{"subject":"lti.frameResize","height":h}'    Canvas (any iframe in a page), Sakai/Tsugi and
+//                                                 Moodle's LTI message-handler plugin; as JSON text,
+//                                                 which all of them read (Canvas reads objects too)
+//   { context: 'h5p', action: 'hello' | 'prepareResize' | 'resize', ... }   H5P's h5p-resizer.js
+//                                                 (Moodle, WordPress, Drupal pages with H5P), after
+//                                                 its handshake
+// Their replies ({ subject: 'lti.….response' }, { context: 'h5p', action }) are read quietly.
 // Accepted from the parent window only (origin-agnostic, so checked by shape):
 //   { type: 'shelf:set', settings: { key: value } }   sets the lesson's own URL settings, as if
 //                                                 they were in its link; value: string, finite
@@ -58,6 +66,32 @@ export function readCommand(data, settingOf) {
   return { ok: true, patch };
 }
 
+/** A host's reply to one of the resize conventions (Canvas's `.response`, H5P's handshake). */
+export function readHostReply(data) {
+  let value = data;
+  if (typeof value === 'string' && value.startsWith('{') && value.length < 10000) {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return null;
+    }
+  }
+  if (!isPlainObject(value)) return null;
+  if (value.context === 'h5p' && typeof value.action === 'string') return { host: 'h5p', action: value.action };
+  if (typeof value.subject === 'string' && value.subject.startsWith('lti.')) return { host: 'lti', action: value.subject };
+  return null;
+}
+
+/** The resize messages of every convention, for one height. */
+export function resizeMessages(height) {
+  return {
+    shelf: { type: MESSAGE.height, height },
+    lti: JSON.stringify({ subject: 'lti.frameResize', height }),
+    h5pPrepare: { context: 'h5p', action: 'prepareResize', scrollHeight: height, clientHeight: height },
+    h5pResize: { context: 'h5p', action: 'resize', scrollHeight: height },
+  };
+}
+
 /**
  * Connects an embedded lesson to its parent page: posts its height and lesson events, and
  * applies valid `shelf:set` commands to the store. Does nothing outside a frame.
@@ -73,16 +107,32 @@ export function connectToParent({ store, lessonKeys, lessonId }) {
   const post = (message) => parent.postMessage(message, '*');
 
   let lastHeight = 0;
-  const sendHeight = () => {
+  let h5pHost = false; // an H5P resizer answered our hello
+  const sendHeight = (force = false) => {
     const body = document.body;
     const style = getComputedStyle(body);
     const height = Math.ceil(body.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom));
-    if (height === lastHeight) return;
+    if (height === lastHeight && !force) return;
     lastHeight = height;
-    post({ type: MESSAGE.height, height });
+    const messages = resizeMessages(height);
+    post(messages.shelf);
+    post(messages.lti);
+    if (h5pHost) post(messages.h5pPrepare);
   };
-  new ResizeObserver(sendHeight).observe(document.body);
+  new ResizeObserver(() => sendHeight()).observe(document.body);
+  post({ context: 'h5p', action: 'hello' });
   sendHeight();
+  const answerHost = ({ host, action }) => {
+    if (host !== 'h5p') return;
+    if (action === 'hello') {
+      h5pHost = true;
+      sendHeight(true);
+    } else if (action === 'resizePrepared') {
+      post(resizeMessages(lastHeight).h5pResize);
+    } else if (action === 'resize') {
+      sendHeight(true); // the host's window changed size
+    }
+  };
 
   const settings = () => Object.fromEntries(store.query({ only: lessonKeys() }));
   const sendLesson = () => {
@@ -98,6 +148,11 @@ export function connectToParent({ store, lessonKeys, lessonId }) {
 
   window.addEventListener('message', (event) => {
     if (event.source !== parent) return; // the lesson's own frames and other windows are not its parent
+    const reply = readHostReply(event.data);
+    if (reply) {
+      answerHost(reply);
+      return;
+    }
     const allowed = new Set(lessonKeys());
     const command = readCommand(event.data, (key) => (allowed.has(key) ? store.spec(key) : null));
     if (!command.ok) {

@@ -59,12 +59,6 @@ Neighbors to_neighbors(const VectorStore& store, const std::vector<Neighbor>& fo
   return result;
 }
 
-std::vector<std::int32_t> first_ids(std::size_t n) {
-  std::vector<std::int32_t> ids(n);
-  for (std::size_t i = 0; i < n; ++i) ids[i] = static_cast<std::int32_t>(i);
-  return ids;
-}
-
 void require_positive(std::size_t value, const char* what) {
   if (value == 0) throw Error(std::string(what) + " must be at least 1");
 }
@@ -221,22 +215,26 @@ VectorsSummary Session::install_vectors(Embeddings embeddings) {
   vectors_changed();
   store_.reset();
   store_.emplace(std::move(loaded));
+  store_->hide(word_filter_.hidden_ids(store_->embeddings().words));
   store_version_ = version_;
   return {store_->size(), store_->dim()};
 }
 
 Vocabulary Session::vocabulary(std::size_t limit) const {
   Vocabulary result;
+  // The most frequent words the word filter does not hide.
+  const auto take = [&](const std::vector<std::string>& words, const auto* counts) {
+    for (std::size_t i = 0; i < words.size() && (!limit || result.words.size() < limit); ++i) {
+      if (word_filter_.hides(words[i])) continue;
+      result.words.push_back(words[i]);
+      result.counts.push_back(counts ? static_cast<double>((*counts)[i]) : 0.0);
+    }
+  };
   if (trainer_ || (!store_ && corpus_)) {
     const Vocab& vocab = corpus_->vocab;
-    const std::size_t n = limit ? std::min(limit, vocab.size()) : vocab.size();
-    result.words.assign(vocab.words().begin(), vocab.words().begin() + static_cast<std::ptrdiff_t>(n));
-    result.counts.assign(vocab.counts().begin(), vocab.counts().begin() + static_cast<std::ptrdiff_t>(n));
+    take(vocab.words(), &vocab.counts());
   } else if (store_) {
-    const auto& words = store_->embeddings().words;
-    const std::size_t n = limit ? std::min(limit, words.size()) : words.size();
-    result.words.assign(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(n));
-    result.counts.assign(n, 0.0);
+    take(store_->embeddings().words, static_cast<const std::vector<double>*>(nullptr));
   } else {
     throw NotReadyError("no vocabulary yet: load a corpus or load vectors");
   }
@@ -320,8 +318,9 @@ const Session::AnnIndex& Session::ready_index() {
 Neighbors Session::search_index(const VectorStore& s, const float* unit_query, std::size_t k, std::size_t ef,
                                 const std::vector<std::int32_t>& exclude) {
   const AnnIndex& index = ready_index();
-  if (!index.hnsw) return to_neighbors(s, top_k_inner_product(s.unit_vectors(), unit_query, k, exclude));
-  return to_neighbors(s, index.hnsw->search(unit_query, k, ef, exclude));
+  const std::vector<std::int32_t> excluded = s.excluding_hidden(exclude);
+  if (!index.hnsw) return to_neighbors(s, top_k_inner_product(s.unit_vectors(), unit_query, k, excluded));
+  return to_neighbors(s, index.hnsw->search(unit_query, k, ef, excluded));
 }
 
 AnalogyAnswer Session::analogy(std::string_view a, std::string_view b, std::string_view c, std::size_t k,
@@ -345,7 +344,7 @@ WordMap Session::project(std::size_t limit, std::size_t components, bool align) 
   require_positive(limit, "limit");
   require_positive(components, "components");
   const VectorStore& s = store();
-  const std::vector<std::int32_t> ids = first_ids(std::min(limit, s.size()));
+  const std::vector<std::int32_t> ids = s.visible_ids(limit);
   Projection projection = pca(s.unit_vectors(), ids, components);
 
   WordMap map;
@@ -368,24 +367,25 @@ NeighborGraph Session::neighbor_graph(std::size_t limit, std::size_t k) {
   require_positive(limit, "limit");
   require_positive(k, "k");
   const VectorStore& s = store();
-  const std::size_t n = std::min(limit, s.size());
+  const std::vector<std::int32_t> ids = s.visible_ids(limit);
+  const std::size_t n = ids.size();
   if (k >= n) {
     throw Error("k is " + std::to_string(k) + " but there are only " + std::to_string(n) +
                 " words: each can have at most " + std::to_string(n - 1) + " neighbours among them");
   }
   const Matrix& unit = s.unit_vectors();
   Matrix words(n, unit.cols());
-  std::copy(unit.data(), unit.data() + n * unit.cols(), words.data());
+  for (std::size_t i = 0; i < n; ++i) std::copy_n(unit.row(static_cast<std::size_t>(ids[i])), unit.cols(), words.row(i));
   // One more than asked: the word itself is (nearly always) its own best match.
   const auto found = top_k_inner_product_batch(words, words, k + 1);
 
   NeighborGraph graph;
   graph.k = k;
-  graph.ids = first_ids(n);
+  graph.ids = ids;
   graph.neighbors.reserve(n * k);
   graph.scores.reserve(n * k);
   for (std::size_t i = 0; i < n; ++i) {
-    graph.words.push_back(s.word(static_cast<std::int32_t>(i)));
+    graph.words.push_back(s.word(ids[i]));
     std::size_t kept = 0;
     for (const auto& neighbor : found[i]) {
       if (neighbor.id == static_cast<std::int32_t>(i) || kept == k) continue;
@@ -407,7 +407,7 @@ WordClusters Session::cluster(std::size_t k, std::size_t limit, std::uint64_t se
   require_positive(k, "k");
   require_positive(limit, "limit");
   const VectorStore& s = store();
-  const std::vector<std::int32_t> ids = first_ids(std::min(limit, s.size()));
+  const std::vector<std::int32_t> ids = s.visible_ids(limit);
   if (k > ids.size()) {
     throw Error("k is " + std::to_string(k) + " but there are only " + std::to_string(ids.size()) + " words to cluster");
   }
@@ -481,6 +481,28 @@ ProjectorFiles Session::export_projector() {
   return {projector_vectors_tsv(embeddings), projector_metadata_tsv(embeddings)};
 }
 
+WordFilterStatus Session::set_word_filter(WordFilter filter) {
+  word_filter_ = std::move(filter);
+  // Questions that were answered with the old filter: the index excluded nothing by itself, so
+  // it stays; the store's hidden rows change.
+  if (store_) store_->hide(word_filter_.hidden_ids(store_->embeddings().words));
+  return word_filter_status();
+}
+
+WordFilterStatus Session::word_filter_status() {
+  WordFilterStatus status;
+  status.listed = word_filter_.listed();
+  if (trainer_ || store_) {
+    const VectorStore& s = store();
+    status.vocab = s.size();
+    status.hidden = s.hidden_ids().size();
+  } else if (corpus_) {
+    status.vocab = corpus_->vocab.size();
+    status.hidden = word_filter_.hidden_ids(corpus_->vocab.words()).size();
+  }
+  return status;
+}
+
 const VectorStore& Session::store() {
   if (trainer_ && store_version_ != version_) {
     if (documents_) {
@@ -490,6 +512,7 @@ const VectorStore& Session::store() {
     index_.reset();
     store_.reset();
     store_.emplace(trainer_->embeddings());
+    store_->hide(word_filter_.hidden_ids(store_->embeddings().words));
     store_version_ = version_;
   }
   if (!store_) throw NotReadyError(kNoVectors);
@@ -502,6 +525,7 @@ std::int32_t Session::resolve(const VectorStore& store, std::string_view word) c
   std::int32_t id = store.find(typed);
   if (id < 0) id = store.find(lowercase(typed));
   if (id < 0) throw Error("unknown word '" + std::string(typed) + "'");
+  if (store.is_hidden(id)) throw Error("'" + std::string(typed) + "' is hidden by the classroom word filter");
   return id;
 }
 

@@ -26,6 +26,7 @@
 #include "shelf/trainer.h"
 #include "shelf/umap.h"
 #include "shelf/vector_store.h"
+#include "shelf/word_filter.h"
 
 namespace shelf {
 
@@ -85,8 +86,9 @@ struct WordMap {
 };
 
 // Each of the `limit` most frequent words with its k nearest neighbours (cosine) among those same
-// words, itself left out: the graph a layout such as UMAP is drawn from. The words are the first
-// ids, so a neighbour's id is also its row on the map.
+// words, itself left out: the graph a layout such as UMAP is drawn from. `neighbors` are rows of
+// `words` (its row on the map); `ids` are the words' ids, the first ids unless the word filter
+// hides some of them.
 struct NeighborGraph {
   std::vector<std::string> words;
   std::vector<std::int32_t> ids;
@@ -211,7 +213,7 @@ class Session {
   VectorsSummary load_projector(std::string_view vectors_tsv, std::string_view metadata_tsv,
                                 const std::string& name, std::size_t max_words = 0);
 
-  // The first `limit` words of the current vocabulary (0 = all).
+  // The first `limit` words of the current vocabulary (0 = all), hidden words left out.
   Vocabulary vocabulary(std::size_t limit) const;
   WordVector vector(std::string_view word);
   Similarity similarity(std::string_view a, std::string_view b);
@@ -272,6 +274,12 @@ class Session {
   std::string export_vectors(Format format);
   ProjectorFiles export_projector();
 
+  // The classroom word filter (word_filter.h), kept across vectors: every answer above leaves
+  // its words out, and a typed hidden word is refused. An empty filter hides nothing. Exports
+  // keep every word (they are the learner's own vectors).
+  WordFilterStatus set_word_filter(WordFilter filter);
+  WordFilterStatus word_filter_status();
+
  private:
   // Replaces whatever the session held with loaded vectors (the trainer is dropped).
   VectorsSummary install_vectors(Embeddings embeddings);
@@ -300,6 +308,7 @@ class Session {
   std::unique_ptr<Documents> documents_;
   std::unique_ptr<PreviousMap> previous_map_;
   std::unique_ptr<AnnIndex> index_;    // reads store_'s unit vectors: dropped before they change
+  WordFilter word_filter_;
 };
 
 // Names used on the wire; each throws shelf::Error listing the accepted names.

@@ -52,14 +52,14 @@ float VectorStore::similarity(std::string_view a, std::string_view b) const {
 
 std::vector<Neighbor> VectorStore::nearest(std::string_view word, std::size_t k) const {
   const std::int32_t id = id_of(word);
-  return top_k_inner_product(unit_, unit_vector(id), k, {id});
+  return top_k_inner_product(unit_, unit_vector(id), k, excluding_hidden({id}));
 }
 
 std::vector<Neighbor> VectorStore::nearest(const float* vector, std::size_t k,
                                            const std::vector<std::int32_t>& exclude) const {
   std::vector<float> query(vector, vector + dim());
   kernels::normalize(query.data(), query.size());
-  return top_k_inner_product(unit_, query.data(), k, exclude);
+  return top_k_inner_product(unit_, query.data(), k, excluding_hidden(exclude));
 }
 
 void VectorStore::analogy_query(std::int32_t a, std::int32_t b, std::int32_t c, float* out) const {
@@ -104,7 +104,7 @@ std::vector<Neighbor> VectorStore::analogy(std::string_view a, std::string_view 
   const std::size_t count = restrict_to == 0 ? size() : std::min(restrict_to, size());
   std::vector<float> scores(count);
   analogy_scores(ia, ib, ic, method, count, scores.data());
-  return top_k_of_scores(scores.data(), count, k, {ia, ib, ic});
+  return top_k_of_scores(scores.data(), count, k, excluding_hidden({ia, ib, ic}));
 }
 
 std::size_t VectorStore::analogy_rank(std::string_view a, std::string_view b, std::string_view c,
@@ -121,9 +121,44 @@ std::size_t VectorStore::analogy_rank(std::string_view a, std::string_view b, st
     const auto id = static_cast<std::int32_t>(i);
     if (id == target) continue;
     if (exclude_inputs && (id == ia || id == ib || id == ic)) continue;
+    if (!hidden_.empty() && is_hidden(id)) continue;
     if (scores[i] > own || (scores[i] == own && id < target)) ++ahead;
   }
   return ahead + 1;
+}
+
+void VectorStore::hide(std::vector<std::int32_t> ids) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  for (const auto id : ids) word(id);  // throws for an id out of range
+  hidden_ = std::move(ids);
+}
+
+bool VectorStore::is_hidden(std::int32_t id) const {
+  return std::binary_search(hidden_.begin(), hidden_.end(), id);
+}
+
+std::vector<std::int32_t> VectorStore::visible_ids(std::size_t limit) const {
+  std::vector<std::int32_t> ids;
+  ids.reserve(std::min(limit, size()));
+  auto next_hidden = hidden_.begin();
+  for (std::size_t i = 0; i < size() && ids.size() < limit; ++i) {
+    const auto id = static_cast<std::int32_t>(i);
+    if (next_hidden != hidden_.end() && *next_hidden == id) {
+      ++next_hidden;
+      continue;
+    }
+    ids.push_back(id);
+  }
+  return ids;
+}
+
+std::vector<std::int32_t> VectorStore::excluding_hidden(std::vector<std::int32_t> ids) const {
+  if (hidden_.empty()) return ids;
+  ids.insert(ids.end(), hidden_.begin(), hidden_.end());
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
 }
 
 }  // namespace shelf

@@ -72,10 +72,21 @@ class VectorStore {
 
   static constexpr float kCosMulEpsilon = 0.001f;
 
+  // Hidden rows (the classroom word filter, word_filter.h): never an answer of nearest() or
+  // analogy(), never counted ahead in analogy_rank(), left out of visible_ids(). Ids ascending.
+  void hide(std::vector<std::int32_t> ids);
+  const std::vector<std::int32_t>& hidden_ids() const noexcept { return hidden_; }
+  bool is_hidden(std::int32_t id) const;
+  // The first `limit` ids that are not hidden (low ids are frequent words): the words of a map.
+  std::vector<std::int32_t> visible_ids(std::size_t limit) const;
+  // `ids` plus the hidden ids, sorted and unique: an exclusion list for a search.
+  std::vector<std::int32_t> excluding_hidden(std::vector<std::int32_t> ids) const;
+
  private:
   Embeddings embeddings_;
   Matrix unit_;
   std::unordered_map<std::string_view, std::int32_t> index_;
+  std::vector<std::int32_t> hidden_;
 };
 
 }  // namespace shelf

@@ -30,10 +30,12 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
+// A word the classroom filter hides (VectorStore::hide) is not found: it is never shelved.
 std::int32_t find_word(const VectorStore& store, std::string_view typed) {
   if (typed.empty()) return -1;
-  const std::int32_t id = store.find(typed);
-  return id >= 0 ? id : store.find(lowercase(typed));
+  std::int32_t id = store.find(typed);
+  if (id < 0) id = store.find(lowercase(typed));
+  return id >= 0 && store.is_hidden(id) ? -1 : id;
 }
 
 }  // namespace
@@ -110,7 +112,7 @@ std::vector<Neighbor> nearest(const VectorStore& store, std::int32_t id, std::si
       scores[r] = (scores[r] - c->mean_dots[r] - c->mean_dots[q] + c->mean_norm2) * c->inverse_norm[r] * c->inverse_norm[q];
     }
   }
-  return top_k_of_scores(scores.data(), n, k, {id});
+  return top_k_of_scores(scores.data(), n, k, store.excluding_hidden({id}));
 }
 
 }  // namespace
@@ -136,15 +138,14 @@ Chosen choose_words(const VectorStore& store, const ShelfRequest& request) {
   const bool with_topics = !request.topics.empty();
   if (request.words.empty()) {
     if (request.limit == 0) throw Error("limit must be at least 1");
-    const std::size_t n = std::min(request.limit, store.size());
+    // The most frequent words the classroom filter does not hide.
+    chosen.ids = store.visible_ids(request.limit);
+    const std::size_t n = chosen.ids.size();
     if (with_topics && request.topics.size() != n) {
       throw Error("topics has " + std::to_string(request.topics.size()) + " entries for the " + std::to_string(n) +
                   " most frequent words");
     }
-    for (std::size_t i = 0; i < n; ++i) {
-      chosen.ids.push_back(static_cast<std::int32_t>(i));
-      chosen.words.push_back(store.word(static_cast<std::int32_t>(i)));
-    }
+    for (const auto id : chosen.ids) chosen.words.push_back(store.word(id));
     chosen.topics = request.topics;
     return chosen;
   }

@@ -23,12 +23,28 @@ export function embedSnippet(url, title) {
 }
 
 /**
+ * The one-line loader (web/embed-loader.js, the site's /embed.js) for the same lesson and
+ * settings: each setting becomes a data-* attribute (checkWords → data-check-words).
+ */
+export function loaderSnippet(lessonId, query, base = location.href) {
+  const attribute = (value) => String(value).replace(/[&"<>]/g, (c) => ({ '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' })[c]);
+  const data = [`data-lesson="${attribute(lessonId)}"`];
+  for (const [key, value] of new URLSearchParams(query)) {
+    if (key === 'lesson') continue;
+    data.push(`data-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}="${attribute(value)}"`);
+  }
+  return `<script src="${attribute(new URL('embed.js', base).href)}" ${data.join(' ')}></script>`;
+}
+
+/**
  * @param {{ lessonId: string, title: string, query: () => URLSearchParams,
  *           subscribe: (listener: () => void) => () => void }} options
  */
 export function embedCode({ lessonId, title, query, subscribe }) {
   const id = uid('embed');
   const textarea = h('textarea', { id, class: 'embed-snippet', readonly: true, rows: 4, spellcheck: 'false' });
+  const loaderId = uid('embed-loader');
+  const loader = h('textarea', { id: loaderId, class: 'embed-snippet', readonly: true, rows: 2, spellcheck: 'false' });
   const status = h('span', { class: 'embed-status', role: 'status' });
   const button = h('button', { type: 'button', class: 'secondary', onclick: copy }, 'Copy embed code');
   const details = h(
@@ -38,11 +54,14 @@ export function embedCode({ lessonId, title, query, subscribe }) {
     h('p', { class: 'hint' }, 'An <iframe> with this lesson and its current settings, for a course page.'),
     h('label', { for: id }, 'Embed code'),
     textarea,
+    h('label', { for: loaderId }, 'One-line loader (for course pages that allow a script from an address but no inline script)'),
+    loader,
   );
   const element = h('div', { class: 'embed-code' }, h('div', { class: 'row' }, button, status), details);
 
   function refresh() {
     textarea.value = embedSnippet(embedUrl(lessonId, query()), `Shelf: ${title}`);
+    loader.value = loaderSnippet(lessonId, query());
   }
 
   async function copy() {

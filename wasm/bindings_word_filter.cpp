@@ -1,0 +1,75 @@
+// The classroom word filter's two requests (docs/protocol.md, `wordFilter`): functions over the
+// Session object, in a binding block of their own (Embind allows several), so that the Session
+// class's block in bindings.cpp stays as it is. All logic is in src/shelf/word_filter.h and the
+// session; this only converts.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <new>
+#include <string>
+#include <vector>
+
+#include "shelf/session.h"
+#include "shelf/word_filter.h"
+
+using emscripten::val;
+
+namespace {
+
+[[noreturn]] void throw_js_error(const std::string& message, const char* code) {
+  val error = val::global("Error").new_(message);
+  error.set("code", val(code));
+  error.throw_();
+}
+
+// The same mapping as bindings.cpp's guarded(): engine errors become JS Errors with a code.
+template <class Body>
+val guarded(Body&& body) {
+  std::string message;
+  const char* code = "internal";
+  try {
+    return body();
+  } catch (const shelf::NotReadyError& e) {
+    message = e.what();
+    code = "no-model";
+  } catch (const shelf::Error& e) {
+    message = e.what();
+    code = "bad-input";
+  } catch (const std::bad_alloc&) {
+    message = "the engine ran out of memory";
+    code = "out-of-memory";
+  } catch (const std::exception& e) {
+    message = std::string("internal error: ") + e.what();
+  }
+  throw_js_error(message, code);
+}
+
+val status_to_js(const shelf::WordFilterStatus& status) {
+  val result = val::object();
+  result.set("listed", static_cast<double>(status.listed));
+  result.set("hidden", static_cast<double>(status.hidden));
+  result.set("vocab", static_cast<double>(status.vocab));
+  return result;
+}
+
+// words: an array of strings (the worker has checked it); an empty array turns the filter off.
+val set_word_filter(shelf::Session& session, const val& words) {
+  return guarded([&] {
+    const auto length = words["length"].as<std::size_t>();
+    std::vector<std::string> entries;
+    entries.reserve(length);
+    for (std::size_t i = 0; i < length; ++i) entries.push_back(words[i].as<std::string>());
+    return status_to_js(session.set_word_filter(shelf::WordFilter(entries)));
+  });
+}
+
+val word_filter_status(shelf::Session& session) {
+  return guarded([&] { return status_to_js(session.word_filter_status()); });
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(shelf_word_filter) {
+  emscripten::function("setWordFilter", &set_word_filter);
+  emscripten::function("wordFilterStatus", &word_filter_status);
+}
