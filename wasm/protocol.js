@@ -43,6 +43,11 @@ const isVector = (v) =>
     ? null
     : 'a Float32Array or an array of numbers';
 
+const isPairs = (v) =>
+  Array.isArray(v) && v.length <= 16 && v.every((p) => Array.isArray(p) && p.length === 2 && p.every((w) => typeof w === 'string'))
+    ? null
+    : 'at most 16 pairs of words ([a, b])';
+
 const required = (check) => ({ check, required: true });
 const optional = (check, fallback) => ({ check, fallback });
 
@@ -154,6 +159,38 @@ export const Requests = Object.freeze({
   },
   search: { query: required(isText), k: optional(isWhole(1), 3) },
   exportVectors: { format: optional(isOneOf('word2vec', 'word2vec-binary', 'glove', 'projector'), 'word2vec') },
+  // The contexts lesson's own corpus, context index and skip-gram run (apart from the session's),
+  // optionally edited: `added` lines appended, lines holding both `removeA` and `removeB` dropped.
+  contextsLoad: {
+    text: required(isText),
+    minCount: optional(isWhole(1), 5),
+    maxVocab: optional(isWhole(0), 20000),
+    window: optional(isWhole(1), 5),
+    added: optional(isText, ''),
+    removeA: optional(isText, ''),
+    removeB: optional(isText, ''),
+  },
+  contextsConfigure: {
+    dim: optional(isWhole(1), 50),
+    negative: optional(isWhole(1), 5),
+    sample: optional(isFiniteNumber, 1e-3),
+    epochs: optional(isWhole(1), 1),
+    learningRate: optional(isFiniteNumber, 0.025),
+    seed: optional(isWhole(0), 1),
+  },
+  // One slice of the contexts run (`words: 0`: none), then the cosine of each [a, b] of `pairs`.
+  contextsStep: { words: optional(isWhole(0), 20000), pairs: optional(isPairs, []) },
+  contextsOf: { word: required(isText), offset: optional(isWhole(0), 0), limit: optional(isWhole(0), 20), k: optional(isWhole(1), 12) },
+  contextsPair: { a: required(isText), b: required(isText), k: optional(isWhole(1), 12) },
+  // Trains until `count` updates of `word` are recorded (or `maxWords` more words are read).
+  contextsPushes: {
+    word: required(isText),
+    count: optional(isWhole(1), 1),
+    neighbours: optional(isWhole(0), 6),
+    maxWords: optional(isWhole(1), 2000000),
+  },
+  contextsPredict: { word: required(isText), k: optional(isWhole(1), 10) },
+  contextsNeighbours: { word: required(isText), k: optional(isWhole(1), 8) },
 });
 
 /** The request type names, e.g. for building one client method per request. */
@@ -174,6 +211,12 @@ const crossChecks = {
     if (!(f.minDist >= 0 && f.minDist <= 1)) return 'umap: `minDist` must be from 0 to 1';
     if (!(f.learningRate > 0)) return 'umap: `learningRate` must be above 0';
     return null;
+  },
+  contextsPushes(f) {
+    return f.count > 1000 ? 'contextsPushes: `count` must be at most 1000' : null;
+  },
+  contextsOf(f) {
+    return f.limit > 1000 ? 'contextsOf: `limit` must be at most 1000' : null;
   },
   neighbors(f) {
     if ((f.word === undefined) === (f.vector === undefined)) return 'neighbors needs `word` or `vector` (one of them)';
