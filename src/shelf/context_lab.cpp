@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "shelf/corpus_edit.h"
 #include "shelf/error.h"
 #include "shelf/kernels.h"
 #include "shelf/session.h"
@@ -26,7 +27,7 @@ LabCorpus ContextLab::load(std::string_view text, std::int64_t min_count, std::s
   VocabOptions options;
   options.min_count = min_count;
   options.max_vocab = max_vocab;
-  auto corpus = std::make_unique<Corpus>(build_corpus(text, options));
+  auto corpus = std::make_unique<Corpus>(build_shuffled_corpus(text, options, kLineOrderSeed));
   trainer_.reset();
   index_.reset();
   corpus_ = std::move(corpus);

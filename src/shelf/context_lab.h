@@ -57,6 +57,8 @@ class ContextLab {
   ContextLab(const ContextLab&) = delete;
   ContextLab& operator=(const ContextLab&) = delete;
 
+  // The lab reads the lines of its text in one fixed shuffled order (build_shuffled_corpus).
+  static constexpr std::uint64_t kLineOrderSeed = 1;
   // Replaces the corpus (and drops the trainer); indexes contexts `window` words to each side.
   LabCorpus load(std::string_view text, std::int64_t min_count, std::size_t max_vocab, std::size_t window);
   // A fresh skip-gram run (the model is always skip-gram; the window is the index's).

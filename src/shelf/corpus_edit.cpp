@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "shelf/error.h"
+#include "shelf/random.h"
 #include "shelf/tokenizer.h"
 
 namespace shelf {
@@ -68,6 +69,28 @@ EditedCorpus edit_corpus(std::string_view text, const CorpusEdit& edit) {
     from = end + 1;
   }
   return result;
+}
+
+Corpus build_shuffled_corpus(std::string_view text, const VocabOptions& options, std::uint64_t seed) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  Random random(seed);
+  for (std::size_t i = lines.size(); i > 1; --i) {
+    const std::size_t j = random.below(static_cast<std::uint32_t>(i));
+    std::swap(lines[i - 1], lines[j]);
+  }
+  CorpusBuilder builder;
+  for (const std::string_view line : lines) {
+    builder.add_text(line);
+    builder.add_text("\n");
+  }
+  return builder.build(options);
 }
 
 }  // namespace shelf

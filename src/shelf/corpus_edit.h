@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "shelf/corpus.h"
+
 namespace shelf {
 
 struct CorpusEdit {
@@ -21,5 +23,10 @@ struct EditedCorpus {
 
 // Throws shelf::Error when only one of remove_a / remove_b is given or either is not one word.
 EditedCorpus edit_corpus(std::string_view text, const CorpusEdit& edit);
+
+// The corpus of `text` with its lines in an order shuffled by `seed` (the same for a seed), so
+// that a single pass over a text written in parts (a bible, then a dictionary) is a fair sample
+// of all of it, and lines added at the end are trained at every stage of the run.
+Corpus build_shuffled_corpus(std::string_view text, const VocabOptions& options, std::uint64_t seed);
 
 }  // namespace shelf

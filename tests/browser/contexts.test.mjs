@@ -93,18 +93,21 @@ test('adding sentences that put two words together raises their cosine against t
   const { page, problems } = await openPage(site.context, `${site.url}?lesson=contexts`);
   await waitForLesson(page, 'contexts', 60000);
   await finished(page);
-  // The suggested sentences put "king" with the unrelated word ("water"), 200 times each.
-  assert.match(await page.getByLabel('Sentences to add (one per line)').inputValue(), /king.*water/);
+  // The suggested sentences are king's own lines with the unrelated word ("water") in its place, 200 times each.
+  const suggested = await page.getByLabel('Sentences to add (one per line)').inputValue();
+  assert.equal(suggested.split('\n').length, 3);
+  assert.ok(suggested.split('\n').every((line) => / water /.test(` ${line} `)), suggested);
   await page.getByRole('button', { name: 'Retrain on the changed text' }).click();
   await page.waitForSelector('[data-fact="third-before"]', { timeout: RUN_TIMEOUT });
   await finished(page);
   const before = Number(await page.locator('[data-fact="third-before"]').innerText());
   const after = Number(await page.locator('[data-fact="third-after"]').innerText());
   assert.ok(after > before, `king · water: ${before} before the edit, ${after} after`);
-  assert.match(await page.locator('.contexts-comparison').innerText(), /400 lines added/);
+  assert.match(await page.locator('.contexts-comparison').innerText(), /600 lines added/);
 
   // Taking out the lines where king and queen meet lowers theirs.
   await page.getByRole('button', { name: 'Back to the original text' }).click();
+  await page.waitForFunction(() => /the original text again/.test(document.querySelector('.contexts-comparison')?.textContent ?? ''), null, { timeout: RUN_TIMEOUT });
   await finished(page);
   await page.getByLabel('Sentences to add (one per line)').fill('');
   await page.getByLabel(/Take out every line where “king” and “queen” both appear/).check();

@@ -83,16 +83,19 @@ describe('contexts requests', { skip }, () => {
   });
 
   test('an edited corpus: added sentences pull two words together', async () => {
-    const added = 'cat paris cat paris\n'.repeat(300);
+    // Paris where cat stands: the lines with cat, cat replaced by paris.
+    const added = twoTopicText(1500).split('\n').filter((line) => / cat /.test(` ${line} `))
+      .map((line) => ` ${line} `.replaceAll(' cat ', ' paris ').trim()).join('\n');
+    const lines = added.split('\n').length;
     const plain = await trainedHost(module);
     const [, before] = [0, (await trainToEnd(plain, [['cat', 'paris']])).at(-1)[0]];
     const edited = hostFor(module);
     const summary = resultOf(await edited.call('contextsLoad', { text: twoTopicText(1500), minCount: 1, window: 4, added }));
-    assert.equal(summary.addedLines, 300);
+    assert.equal(summary.addedLines, lines);
     resultOf(await edited.call('contextsConfigure', training));
     const after = (await trainToEnd(edited, [['cat', 'paris']])).at(-1)[0];
-    assert.ok(after > before + 0.2, `cat·paris ${before} → ${after}`);
-    const removed = resultOf(await edited.call('contextsLoad', { text: twoTopicText(1500) + added, minCount: 1, removeA: 'paris', removeB: 'cat' }));
-    assert.equal(removed.removedLines, 300);
+    assert.ok(after > before + 0.05, `cat·paris ${before} → ${after}`);
+    const removed = resultOf(await edited.call('contextsLoad', { text: `${twoTopicText(1500)}cat paris\nparis cat dog\n`, minCount: 1, removeA: 'paris', removeB: 'cat' }));
+    assert.equal(removed.removedLines, 2);
   });
 });

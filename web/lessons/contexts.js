@@ -32,6 +32,12 @@ const PREDICT_MS = 600;
 /** Pushes per second when "Play pushes" is on. */
 const PUSH_MS = 900;
 
+/** A few of the word's lines (its window) with `other` in its place: the edit the lesson suggests. */
+export function suggestionFrom(found, other, count = 3) {
+  return found.lines.slice(0, count).map((line) =>
+    [...line.left.slice(-found.window), other, ...line.right.slice(0, found.window)].join(' '));
+}
+
 export function mount(container, context) {
   const { engine, store, data, ui } = context;
   const { h, fill, format } = ui;
@@ -113,6 +119,7 @@ export function mount(container, context) {
       fetched = found.lines;
       lastContexts = found;
       lines.update(found, fetched);
+      edit.setWords({ ...words(), suggestion: suggestionFrom(found, words().third) });
       pair.update(compared);
     } catch (error) {
       if (t !== ticket) return;
@@ -274,12 +281,10 @@ export function mount(container, context) {
     for (const [key, f] of [['ctxWord', word], ['ctxPair', pairWord], ['ctxThird', thirdWord]]) {
       if (changed.has(key) && f.input.value !== state[key]) f.input.value = state[key];
     }
-    edit.setWords(words());
     queries();
     if (changed.has('ctxWord') || changed.has('ctxPair') || changed.has('ctxThird')) restart(true);
   }, ['ctxWord', 'ctxPair', 'ctxThird']);
 
-  edit.setWords(words());
   run.start({ pairs: pairsOf(words()), seed: store.get().seed })
     .then(() => {
       queries();

@@ -47,7 +47,7 @@ export function contextLines({ onPick, onMore }) {
       const { word, count, window, distinct } = found;
       heading.replaceChildren(
         h('strong', null, `“${word}”`), ` occurs ${format.int(count)} times; within ${window} words either side (the training window, highlighted) it meets ${format.int(distinct)} different words. `,
-        `Showing ${format.int(lines.length)} of its ${format.int(count)} lines, in corpus order.`);
+        `Showing ${format.int(lines.length)} of its ${format.int(count)} lines (the lesson reads the corpus’s lines in a shuffled order, so these are a fair sample).`);
       fill(table,
         h('caption', { class: 'contexts-hidden' }, `Keyword in context: “${word}” with the words before and after it`),
         h('thead', null, h('tr', null,

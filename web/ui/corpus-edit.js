@@ -6,10 +6,11 @@ import { h } from './dom.js';
 export function corpusEdit({ onRetrain, onRestore }) {
   const addId = 'contexts-add';
   const repeatId = 'contexts-repeat';
-  const added = h('textarea', { id: addId, rows: 3, spellcheck: 'false', oninput: () => { added.dataset.touched = '1'; } });
+  const added = h('textarea', { id: addId, rows: 3, spellcheck: 'false', 'aria-describedby': 'contexts-add-hint', oninput: () => { added.dataset.touched = '1'; } });
   const repeat = h('input', { id: repeatId, type: 'number', min: 1, max: 1000, value: 200, inputmode: 'numeric' });
   const remove = h('input', { id: 'contexts-remove', type: 'checkbox' });
   const removeLabel = h('label', { for: 'contexts-remove' });
+  const hint = h('p', { class: 'hint', id: 'contexts-add-hint' });
   const retrain = h('button', { type: 'submit', 'data-action': 'retrain' }, 'Retrain on the changed text');
   const restore = h('button', { type: 'button', class: 'secondary', hidden: true, onclick: () => onRestore?.() }, 'Back to the original text');
   const problem = h('p', { class: 'problem', role: 'alert' });
@@ -28,7 +29,7 @@ export function corpusEdit({ onRetrain, onRestore }) {
     problem.textContent = '';
     onRetrain?.({ lines, times, remove: remove.checked });
   } },
-  h('div', { class: 'field' }, h('label', { for: addId }, 'Sentences to add (one per line)'), added),
+  h('div', { class: 'field' }, h('label', { for: addId }, 'Sentences to add (one per line)'), added, hint),
   h('div', { class: 'field' }, h('label', { for: repeatId }, 'Each added'), h('div', { class: 'row' }, repeat, h('span', null, 'times'))),
   h('div', { class: 'field checkbox-field' }, remove, removeLabel),
   h('div', { class: 'row' }, retrain, restore),
@@ -36,9 +37,13 @@ export function corpusEdit({ onRetrain, onRestore }) {
 
   return {
     element: form,
-    /** Suggests a sentence for the two words and names the pair whose lines the box removes. */
-    setWords({ a, b, third }) {
-      if (!added.dataset.touched) added.value = `the ${a} drank the ${third}\nthe ${third} of the ${a}`;
+    /**
+     * Suggests sentences (`suggestion`: the word's own contexts with the unrelated word in its
+     * place) and names the pair whose lines the box removes.
+     */
+    setWords({ a, b, third, suggestion }) {
+      if (!added.dataset.touched && suggestion?.length) added.value = suggestion.join('\n');
+      hint.textContent = `Suggested: lines of the corpus where “${a}” stands, with “${third}” in its place. A word takes on the meaning of the contexts it keeps.`;
       removeLabel.textContent = `Take out every line where “${a}” and “${b}” both appear`;
     },
     setBusy(busy) {
