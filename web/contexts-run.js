@@ -14,6 +14,8 @@ export const LAB_TRAINING = { dim: 50, negative: 5, sample: 1e-3, epochs: 1, lea
 export const LAB_CORPUS = { minCount: 5, maxVocab: 20000, window: 5 };
 /** Corpus words per slice while training runs. */
 export const SLICE_WORDS = 20000;
+/** The share of the run trained in finer slices. */
+const EARLY_FRACTION = 0.1;
 /** Neighbours of the probe each push reports its movement against. */
 export const PUSH_NEIGHBOURS = 6;
 /** Pushes kept for the learner to step back through. */
@@ -103,8 +105,8 @@ export function createContextsRun({ engine, data }) {
     update({ progress, line, phase: progress.finished ? 'finished' : state.phase });
   }
 
-  /** Trains slice after slice until the run ends or pause() is called. */
-  async function play() {
+  /** Trains slice after slice until the run ends, `until` (a share of the run) or pause(). */
+  async function play({ until = 1 } = {}) {
     if (state.phase !== 'ready' && state.phase !== 'paused') return;
     const run = generation;
     const token = {};
@@ -112,10 +114,13 @@ export function createContextsRun({ engine, data }) {
     update({ phase: 'running' });
     try {
       while (playing === token && run === generation) {
-        const result = await engine.contextsStep({ words: SLICE_WORDS, pairs: state.pairs });
+        // Finer slices at first, where the cosines move most.
+        const fraction = state.progress?.fraction ?? 0;
+        const words = fraction < EARLY_FRACTION ? SLICE_WORDS / 5 : SLICE_WORDS;
+        const result = await engine.contextsStep({ words, pairs: state.pairs });
         if (run !== generation) return;
         record(result);
-        if (result.progress.finished) break;
+        if (result.progress.finished || result.progress.fraction >= until) break;
       }
     } catch (error) {
       if (run === generation) update({ phase: 'paused', error: error.message });

@@ -29,7 +29,9 @@ const LINES = 12;
 const TOP = 10;
 /** Least time between two prediction refreshes while training runs. */
 const PREDICT_MS = 600;
-/** Pushes per second when "Play pushes" is on. */
+/** Where a run restarted for pushes pauses to step them. */
+const PUSH_START = 0.2;
+/** Milliseconds between pushes when "Play pushes" is on. */
 const PUSH_MS = 900;
 
 /** A few of the word's lines (its window) with `other` in its place: the edit the lesson suggests. */
@@ -75,12 +77,14 @@ export function mount(container, context) {
       status),
     section('1. Where the word occurs', lines.element),
     section('2. Two words side by side', pair.element,
-      h('p', { class: 'hint' }, 'Their cosine as the model trains (the share of the run on the axis): the pair that shares contexts rises, the unrelated word stays low.'),
+      h('p', { class: 'hint' },
+        'Their cosine as the model trains (the share of the run on the axis). In the first moments every word moves the same way, towards what all text has in common, so even unrelated words look alike; ',
+        'then the contexts take over: the pair that shares them stays close, the unrelated word falls away.'),
       chart.element),
     section('3. Training, one push at a time',
       h('p', { class: 'hint' },
         'Skip-gram reads the text window by window. Each time the word stands in a window, its vector is nudged to predict one neighbour (a real context) and not a few words drawn at random. ',
-        '“Next push” trains up to the next such update and shows it.'),
+        '“Next push” trains up to the next such update and shows it (a finished run starts again and first trains a fifth of the way).'),
       pushes.element),
     section('4. Predicting context, the model’s own task', predictions.element, sharpness.element),
     section('5. Change the text, change the geometry',
@@ -230,7 +234,12 @@ export function mount(container, context) {
   }
 
   async function nextPush() {
-    if (run.state.phase === 'finished') await restart(false);
+    if (run.state.phase === 'finished') {
+      // A finished run has no updates left: start again, and train a part of it first so the
+      // output vectors are no longer all zero (the very first updates move nothing).
+      await restart(false);
+      await run.play({ until: PUSH_START });
+    }
     try {
       await run.nextPush(words().a);
       predict(true);

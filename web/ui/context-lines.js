@@ -59,6 +59,12 @@ export function contextLines({ onPick, onMore }) {
           h('td', { class: 'kwic-word' }, word),
           h('td', { class: 'kwic-right' }, side(line.right, window, false))))));
       more.hidden = lines.length >= count;
+      // Narrow screens scroll the lines sideways: start with the word in the middle.
+      const wrap = table.parentElement;
+      if (wrap && wrap.scrollWidth > wrap.clientWidth) {
+        const word = table.querySelector('tbody .kwic-word');
+        if (word) wrap.scrollLeft = word.offsetLeft + word.offsetWidth / 2 - wrap.clientWidth / 2;
+      }
       fill(counts, found.contexts.map((c) => h('li', null, pick(c.word), ` ${format.int(c.count)}×`,
         h('span', { class: 'hint' }, ` (${(c.share * 100).toFixed(1)}% of its context slots)`))));
       fill(sharing, found.sharing.map((s) => h('li', null, pick(s.word),

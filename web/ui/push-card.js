@@ -82,10 +82,10 @@ export function pushCard({ onNext, onPlay }) {
     }), '…');
     const row = (word, role, before, after) => h('tr', { class: role === 'positive' ? 'push-row-positive' : 'push-row-negative' },
       h('th', { scope: 'row' }, word),
-      h('td', null, role === 'positive' ? 'a real context: score pushed up' : 'a random word: score pushed down'),
+      h('td', null, role === 'positive' ? 'context ↑' : 'random ↓'),
       h('td', null, before.toFixed(3)), h('td', null, after.toFixed(3)));
     fill(targets,
-      h('caption', null, `“${probe}” had to predict its neighbour in the window, and not ${push.negatives.length} words drawn at random`),
+      h('caption', null, `“${probe}” had to predict its neighbour in the window (↑: its score is pushed up), and not ${push.negatives.length} words drawn at random (↓: pushed down)`),
       h('thead', null, h('tr', null, ['word', 'role', 'P(context) before', 'after'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', null,
         row(push.positive, 'positive', push.beforeScores[0], push.afterScores[0]),
