@@ -43,6 +43,8 @@ const isVector = (v) =>
     ? null
     : 'a Float32Array or an array of numbers';
 
+const isWholeUpTo = (min, max) => (v) =>
+  Number.isSafeInteger(v) && v >= min && v <= max ? null : `a whole number from ${min} to ${max}`;
 const isPairs = (v) =>
   Array.isArray(v) && v.length <= 16 && v.every((p) => Array.isArray(p) && p.length === 2 && p.every((w) => typeof w === 'string'))
     ? null
@@ -180,17 +182,17 @@ export const Requests = Object.freeze({
   },
   // One slice of the contexts run (`words: 0`: none), then the cosine of each [a, b] of `pairs`.
   contextsStep: { words: optional(isWhole(0), 20000), pairs: optional(isPairs, []) },
-  contextsOf: { word: required(isText), offset: optional(isWhole(0), 0), limit: optional(isWhole(0), 20), k: optional(isWhole(1), 12) },
-  contextsPair: { a: required(isText), b: required(isText), k: optional(isWhole(1), 12) },
+  contextsOf: { word: required(isText), offset: optional(isWhole(0), 0), limit: optional(isWholeUpTo(0, 1000), 20), k: optional(isWholeUpTo(1, 1000), 12) },
+  contextsPair: { a: required(isText), b: required(isText), k: optional(isWholeUpTo(1, 1000), 12) },
   // Trains until `count` updates of `word` are recorded (or `maxWords` more words are read).
   contextsPushes: {
     word: required(isText),
-    count: optional(isWhole(1), 1),
-    neighbours: optional(isWhole(0), 6),
+    count: optional(isWholeUpTo(1, 1000), 1),
+    neighbours: optional(isWholeUpTo(0, 100), 6),
     maxWords: optional(isWhole(1), 2000000),
   },
-  contextsPredict: { word: required(isText), k: optional(isWhole(1), 10) },
-  contextsNeighbours: { word: required(isText), k: optional(isWhole(1), 8) },
+  contextsPredict: { word: required(isText), k: optional(isWholeUpTo(1, 1000), 10) },
+  contextsNeighbours: { word: required(isText), k: optional(isWholeUpTo(1, 1000), 8) },
 });
 
 /** The request type names, e.g. for building one client method per request. */
@@ -211,12 +213,6 @@ const crossChecks = {
     if (!(f.minDist >= 0 && f.minDist <= 1)) return 'umap: `minDist` must be from 0 to 1';
     if (!(f.learningRate > 0)) return 'umap: `learningRate` must be above 0';
     return null;
-  },
-  contextsPushes(f) {
-    return f.count > 1000 ? 'contextsPushes: `count` must be at most 1000' : null;
-  },
-  contextsOf(f) {
-    return f.limit > 1000 ? 'contextsOf: `limit` must be at most 1000' : null;
   },
   neighbors(f) {
     if ((f.word === undefined) === (f.vector === undefined)) return 'neighbors needs `word` or `vector` (one of them)';
