@@ -53,11 +53,11 @@ fi
 echo "{\"corpus\":\"$corpus\",\"native\":$native,\"wasm\":$wasm,\"train\":$hook}" > "$out"
 node -e '
   const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-  const ms = (t) => `${t.mean_ms.toFixed(3)} / ${t.max_ms.toFixed(3)}`;
+  const ms = (t) => `${t.mean_ms.toFixed(3)} / ${t.max_ms.toFixed(3)} (cpu ${t.cpu_mean_ms.toFixed(3)})`;
   for (const k of ["native", "wasm"]) {
     const x = r[k];
-    console.log(`${k}: ${x.tokens} words, index built in ${(x.index_seconds * 1000).toFixed(0)} ms, ${(x.index_bytes / 1e6).toFixed(1)} MB; ` +
-      `mean / max ms over ${x.queries} words: lines ${ms(x.lines20)}, contexts ${ms(x.contexts)}, sharing ${ms(x.sharing10)}, pair ${ms(x.pair10)}`);
+    console.log(`${k}: ${x.tokens} words, index built in ${(x.index_seconds * 1000).toFixed(0)} ms (cpu ${(x.index_cpu_seconds * 1000).toFixed(0)} ms), ${(x.index_bytes / 1e6).toFixed(1)} MB; ` +
+      `wall mean / max ms (processor mean) over ${x.queries} words: lines ${ms(x.lines20)}, contexts ${ms(x.contexts)}, sharing ${ms(x.sharing10)}, pair ${ms(x.pair10)}`);
   }
   if (r.train.length) {
     const median = (a) => a.sort((x, y) => x - y)[Math.floor(a.length / 2)];
