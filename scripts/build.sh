@@ -3,13 +3,20 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 presets=("$@")
+# A compiler cache makes rebuilds (and a fresh clone on a machine that built before) cheap. Paths
+# are taken relative to the checkout, so clones in other folders share the cache.
+launcher=()
+if command -v ccache >/dev/null; then
+  export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD} CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-true}
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+fi
 ((${#presets[@]})) || presets=(native wasm)
 for preset in "${presets[@]}"; do
   if [[ ! -f build/$preset/CMakeCache.txt ]]; then
     if [[ $preset == wasm ]]; then
-      emcmake cmake --preset wasm >/dev/null
+      emcmake cmake --preset wasm "${launcher[@]}" >/dev/null
     else
-      cmake --preset "$preset" >/dev/null
+      cmake --preset "$preset" "${launcher[@]}" >/dev/null
     fi
   fi
   echo "build: $preset"

@@ -9,6 +9,7 @@ and writes, for each requested corpus NAME, into the output folder:
   NAME.txt          plain text, one verse / gloss / dictionary paragraph a line
   NAME.tokens.txt   the same lines lowercased and reduced to [a-z]+ tokens
   NAME.LICENSE.txt  the sources and their licences
+  NAME.live.txt     (default only) the first lines of NAME.txt, about 1.5M words, for live training
 
 The output is a pure function of the installed package contents, so repeated
 runs write identical bytes.
@@ -16,6 +17,7 @@ runs write identical bytes.
 
 import argparse
 import gzip
+import hashlib
 import os
 import re
 import subprocess
@@ -30,12 +32,22 @@ BIBLE_DATA_DIR = "/usr/lib"
 KJV_VERSE_COUNT = 31102
 
 CORPORA = {
-    # Naming each synset's words before its gloss ties "dog" to "canis"; on this
-    # corpus it lifts gensim's WS-353 Spearman from 0.38 to 0.42 for 13% more words.
-    "default": ("kjv", "wordnet-entries"),
+    # The corpus bundled with Shelf: the three sources' lines in one deterministic shuffle, so
+    # any prefix (the part the page trains on live) is a fair sample of the whole.
+    "default": ("kjv", "wordnet-entries", "gcide"),
+    # Shelf's bundled corpus until issue 12, kept for comparison (bench/claims.sh). Naming each
+    # synset's words before its gloss ties "dog" to "canis"; on this corpus it lifted gensim's
+    # WS-353 Spearman from 0.38 to 0.42 for 13% more words.
+    "kjv-wordnet": ("kjv", "wordnet-entries"),
     # Glosses only, as in the corpus the reference figures of ../shared/data/eval were measured on.
     "large": ("kjv", "wordnet", "gcide"),
 }
+# Corpora whose lines are shuffled (see shuffled()); the others keep their sources' order.
+SHUFFLED = {"default"}
+SHUFFLE_SEED = "shelf-1"
+# Corpora that also get NAME.live.txt, their first lines up to this many words: the part the
+# page downloads for live training (~9 MB), while the snapshot is trained on all of NAME.txt.
+LIVE_PREFIX_WORDS = {"default": 1_500_000}
 
 
 class CorpusError(Exception):
@@ -309,13 +321,34 @@ def licence_text(name, sources):
             "%d. GCIDE, the GNU Collaborative International Dictionary of English 0.48"
             " (derived from Webster's Revised Unabridged Dictionary, 1913), from the"
             " Debian package dict-gcide (/usr/share/dictd/gcide.dict.dz)." % number,
-            "   Licence: GNU General Public License, version 2 or later"
-            " (/usr/share/doc/dict-gcide/copyright, /usr/share/common-licenses/GPL-2).",
-            "   This corpus is therefore GPL-2+ as a whole: use it for benchmarks, do not"
-            " bundle it with Shelf.",
+            "   Licence: GNU General Public License, version 2 or (at your option) any later"
+            " version (/usr/share/doc/dict-gcide/copyright), whose text ends this file.",
+            "",
+            "This corpus is therefore distributed under the GNU GPL, version 2 or later, as a"
+            " whole. Word vectors trained on it (such as Shelf's bundled snapshot, default.bin)"
+            " are distributed under the same terms; the corpus text itself is their source,"
+            " and scripts/make-corpus.sh with scripts/build-site.sh rebuild both.",
             "",
         ]
+    if name in SHUFFLED:
+        parts += ["The lines of all sources are mixed in one fixed pseudo-random order (seed %r),"
+                  " so that any prefix of the file is a fair sample of the whole." % SHUFFLE_SEED, ""]
+    if name in LIVE_PREFIX_WORDS:
+        parts += ["%s.live.txt (the site's data/default.txt, which the page trains on live) holds the"
+                  " first lines of %s.txt, up to %d words; the same notices apply to it."
+                  % (name, name, LIVE_PREFIX_WORDS[name]), ""]
+    if "gcide" in sources:
+        parts += ["-" * 78, "GNU GENERAL PUBLIC LICENSE, version 2 (/usr/share/common-licenses/GPL-2):", ""]
+        parts += _common_licence("GPL-2").rstrip("\n").split("\n")
     return "\n".join(parts)
+
+
+def _common_licence(name):
+    path = os.path.join("/usr/share/common-licenses", name)
+    try:
+        return read_text(path)
+    except OSError as error:
+        raise CorpusError("cannot read %s (%s): apt-get install base-files" % (path, error.strerror))
 
 
 def _wordnet_licence(path):
@@ -339,6 +372,24 @@ def _wordnet_licence(path):
     return lines
 
 
+def shuffled(lines, seed=SHUFFLE_SEED):
+    """The lines in a fixed pseudo-random order: sorted by a SHA-256 of the seed and the line's
+    position, so the order depends on nothing but the input (not on Python's random module)."""
+    def key(item):
+        return hashlib.sha256(("%s:%d" % (seed, item[0])).encode("ascii")).digest()
+    return [line for _, line in sorted(enumerate(lines), key=key)]
+
+
+def prefix(lines, words):
+    """The first lines holding at most `words` whitespace-separated words in all."""
+    count = 0
+    for number, line in enumerate(lines):
+        count += len(line.split())
+        if count > words:
+            return lines[:number]
+    return lines
+
+
 def write_atomically(path, lines):
     temporary = path + ".partial"
     with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
@@ -355,10 +406,14 @@ def build(name, out_dir, cache):
         if source not in cache:
             cache[source] = SOURCES[source]()
         text_lines.extend(cache[source])
+    if name in SHUFFLED:
+        text_lines = shuffled(text_lines)
     token_lines = [t for t in (tokens_line(line) for line in text_lines) if t]
     base = os.path.join(out_dir, name)
     write_atomically(base + ".LICENSE.txt", licence_text(name, sources).rstrip("\n").split("\n"))
     write_atomically(base + ".tokens.txt", token_lines)
+    if name in LIVE_PREFIX_WORDS:
+        write_atomically(base + ".live.txt", prefix(text_lines, LIVE_PREFIX_WORDS[name]))
     write_atomically(base + ".txt", text_lines)  # last: its presence marks a complete build
     words = sum(len(line.split()) for line in text_lines)
     tokens = sum(len(line.split()) for line in token_lines)

@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Builds Shelf's corpora from Debian packages, deterministically.
 #
-#   scripts/make-corpus.sh [--out DIR] [--force] [default|large ...]
+#   scripts/make-corpus.sh [--out DIR] [--force] [default|kjv-wordnet|large ...]
 #
-# default  King James Bible + WordNet 3.0 words and glosses (~2.56M words), the corpus
-#          bundled with Shelf: DIR/default.txt, default.tokens.txt, default.LICENSE.txt
-# large    KJV + WordNet glosses + GCIDE dictionary (~6.32M words), benchmarks only (GPL-2+):
-#          DIR/large.txt, large.tokens.txt, large.LICENSE.txt
-# With no corpus named, builds both. DIR defaults to build/corpus in the repo.
+# default      King James Bible + WordNet 3.0 words and glosses + GCIDE dictionary (~6.4M
+#              words), lines in one fixed shuffle; the corpus bundled with Shelf (GPL-2+ as a
+#              whole): DIR/default.txt, default.tokens.txt, default.LICENSE.txt, and
+#              default.live.txt, its first ~1.5M words, which the page trains on live
+# kjv-wordnet  KJV + WordNet words and glosses (~2.56M words), in order: the bundled corpus
+#              before issue 12, for comparison (bench/claims.sh)
+# large        KJV + WordNet glosses + GCIDE, in order (~6.32M words), the benchmarks' corpus
+# With no corpus named, builds default and large. DIR defaults to build/corpus in the repo.
 # *.tokens.txt holds the same lines lowercased and reduced to [a-z]+ tokens, so
 # every trainer in a benchmark sees exactly the same words.
-# Installs bible-kjv, wordnet-base and (for large) dict-gcide with apt-get when
+# Installs bible-kjv, wordnet-base and (for default and large) dict-gcide with apt-get when
 # missing. Skips a corpus whose outputs are newer than this script and its helper.
 set -euo pipefail
 
@@ -30,7 +33,7 @@ while (($#)); do
     --out=*) out_dir=${1#--out=}; shift ;;
     --force) force=1; shift ;;
     -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "${BASH_SOURCE[0]}"; exit 0 ;;
-    default|large) corpora+=("$1"); shift ;;
+    default|kjv-wordnet|large) corpora+=("$1"); shift ;;
     *) die "unknown argument '$1' (see --help)" ;;
   esac
 done
@@ -38,7 +41,9 @@ done
 
 up_to_date() {
   local name=$1 file
-  for file in "$name.txt" "$name.tokens.txt" "$name.LICENSE.txt"; do
+  local files=("$name.txt" "$name.tokens.txt" "$name.LICENSE.txt")
+  [[ $name == default ]] && files+=("$name.live.txt")
+  for file in "${files[@]}"; do
     [[ -s $out_dir/$file && $out_dir/$file -nt ${BASH_SOURCE[0]} && $out_dir/$file -nt $helper ]] \
       || return 1
   done
@@ -55,7 +60,7 @@ done
 ((${#to_build[@]})) || exit 0
 
 packages=(python3 bible-kjv bible-kjv-text wordnet-base)
-[[ " ${to_build[*]} " == *" large "* ]] && packages+=(dict-gcide)
+[[ " ${to_build[*]} " == *" large "* || " ${to_build[*]} " == *" default "* ]] && packages+=(dict-gcide)
 "$script_dir/ensure-packages.sh" "${packages[@]}"
 [[ -x $python ]] || die "$python is missing after installing python3"
 

@@ -6,14 +6,16 @@
 
 namespace shelf::test {
 
-// A file in the repository, e.g. source_path("tests/data/tiny_analogies.txt").
+// A file in the repository, e.g. source_path("tests/data/tiny_analogies.txt"). ctest runs every
+// suite from the repository's root, so paths are relative to it: no checkout path is compiled
+// in, and a compiler cache serves clones in other folders.
 inline std::string source_path(const std::string& relative) {
-  return std::string(SHELF_SOURCE_DIR) + "/" + relative;
+  return relative;
 }
 
 // The shared evaluation sets live beside the repository (../shared/data/eval).
 inline std::string eval_path(const std::string& name) {
-  return std::string(SHELF_SOURCE_DIR) + "/../shared/data/eval/" + name;
+  return "../shared/data/eval/" + name;
 }
 
 // A scratch file private to this test run; ctest gives each suite its own folder.

@@ -290,6 +290,7 @@ export function createHost(module, options = {}) {
     indexDocuments: (f) => session.indexDocuments(f.text, f.maxTokens, f.pooling),
     search: (f) => session.search(f.query, f.k),
     exportVectors: (f) => session.exportVectors(f.format),
+    clusterWords: (f) => module.clusterWords(session, f),
 
     // The contexts lesson: a ContextLab of its own, made on first use (docs/protocol.md).
     contextsLoad: (f) => contexts().load(f),

@@ -184,6 +184,26 @@ export interface MemoryAdvice {
   estimate: { tokens: number; words: number; keptWords: number; dim: number; loadingBytes: number; modelBytes: number };
 }
 
+/** `clusterWords` (wasm/bindings_shelves.cpp): the fields as the worker checked them (docs/protocol.md). */
+export interface ClusterWordsRequest {
+  words?: string[]; limit: number; k: number; seed: number; center: boolean; representatives: number;
+  components: number; maxIterations: number; topics?: Int32Array | number[];
+  previousWords?: string[]; previousLabels?: Int32Array | number[]; previousPoints?: Float32Array | number[];
+  neighborsOf?: string[]; neighbors: number; addNeighbors: boolean;
+}
+/** Shelves: per word (`words`, `ids`, `labels`, `fit`), per shelf (`sizes`, `representatives`, `names`), `order`. */
+export interface WordShelves {
+  words: string[]; ids: Int32Array; missing: string[]; k: number;
+  labels: Int32Array; fit: Float32Array; sizes: Int32Array;
+  representatives: string[][]; names: string[];
+  order: Int32Array; centroidSimilarity: Float32Array; // k x k, row-major
+  inertia: number; iterations: number; converged: boolean; warmStarted: boolean;
+  compared: number; moved: number; topicWords: number; purity?: number; adjustedRand?: number;
+  center: boolean; components: number; points?: Float32Array; explained?: Float64Array; aligned?: boolean;
+  /** One per `neighborsOf` word: its nearest words over the whole vocabulary (centred cosines with `center`). */
+  neighbors: { word: string; known: boolean; words: string[]; scores: Float32Array }[];
+}
+
 export interface ShelfEngine {
   Session: typeof Session;
   info(): EngineInfo;
@@ -199,6 +219,8 @@ export interface ShelfEngine {
   /** UMAP of a given neighbour graph (e.g. a `neighborGraph` result), not yet stepped. */
   umapOfGraph(graph: NeighborGraph, options: UmapOptions): UmapRun;
   UmapRun: typeof UmapRun;
+  /** Shelves of words by k-means, named, matched to `previous`, ordered (src/shelf/word_clusters.h). */
+  clusterWords(session: Session, request: ClusterWordsRequest): WordShelves;
   HEAPU8: Uint8Array;
   ContextLab: typeof ContextLab;
 }

@@ -193,6 +193,26 @@ export const Requests = Object.freeze({
   },
   contextsPredict: { word: required(isText), k: optional(isWholeUpTo(1, 1000), 10) },
   contextsNeighbours: { word: required(isText), k: optional(isWholeUpTo(1, 1000), 8) },
+  // Shelves: k-means of `words` (or the `limit` most frequent) in the engine, named, numbered after
+  // an earlier reply (`previousWords`, `previousLabels`, `previousPoints`), ordered; purity and ARI
+  // with `topics`; the `neighbors` nearest words of each of `neighborsOf` (shelved with `addNeighbors`).
+  clusterWords: {
+    words: optional(isTextList),
+    limit: optional(isWhole(1), 500),
+    k: optional(isWhole(1), 8),
+    seed: optional(isWhole(0), 1),
+    center: optional(isBoolean, false),
+    representatives: optional(isWhole(1), 3),
+    components: optional(isWhole(0), 0),
+    maxIterations: optional(isWhole(0), 100),
+    topics: optional(isWholeList),
+    previousWords: optional(isTextList),
+    previousLabels: optional(isWholeList),
+    previousPoints: optional(isVector),
+    neighborsOf: optional(isTextList),
+    neighbors: optional(isWhole(0), 8),
+    addNeighbors: optional(isBoolean, false),
+  },
 });
 
 /** The request type names, e.g. for building one client method per request. */
@@ -217,6 +237,17 @@ const crossChecks = {
   neighbors(f) {
     if ((f.word === undefined) === (f.vector === undefined)) return 'neighbors needs `word` or `vector` (one of them)';
     if (f.ef !== undefined && !f.approximate) return 'neighbors: `ef` needs `approximate: true`';
+    return null;
+  },
+  clusterWords(f) {
+    if (f.components === 1 || f.components > 3) return 'clusterWords: `components` must be 0 (no map), 2 or 3';
+    if (f.topics !== undefined && f.topics.length !== (f.words?.length ?? f.limit)) {
+      return `clusterWords: \`topics\` needs one entry per word (${f.words?.length ?? f.limit}), got ${f.topics.length}`;
+    }
+    if ((f.previousWords === undefined) !== (f.previousLabels === undefined)) {
+      return 'clusterWords: `previousWords` and `previousLabels` go together';
+    }
+    if (f.previousPoints !== undefined && f.previousWords === undefined) return 'clusterWords: `previousPoints` needs `previousWords`';
     return null;
   },
 };
@@ -277,4 +308,13 @@ export function transferablesOf(value, depth = 3, found = new Set()) {
 /** A reply's error as a ProtocolError, for the page to throw. */
 export function errorFromReply(error) {
   return new ProtocolError(error?.message ?? 'unknown error', error?.code ?? ErrorCode.internal);
+}
+
+// Checks of the `clusterWords` fields (function declarations, hoisted above the table).
+function isTextList(v) {
+  return Array.isArray(v) && v.every((w) => typeof w === 'string') ? null : 'an array of strings';
+}
+function isWholeList(v) {
+  const ok = v instanceof Int32Array || (Array.isArray(v) && v.every((x) => Number.isSafeInteger(x) && Math.abs(x) < 2 ** 31));
+  return ok ? null : 'an Int32Array or an array of whole numbers';
 }

@@ -10,6 +10,7 @@ int analogy_command(int argc, char** argv);
 int search_command(int argc, char** argv);
 int convert_command(int argc, char** argv);
 int bench_search_command(int argc, char** argv);
+int categories_command(int argc, char** argv);
 int contexts_command(int argc, char** argv);
 
 }  // namespace shelf::cli

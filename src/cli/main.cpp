@@ -23,6 +23,7 @@ constexpr const char* kUsage =
     "  search     the chunks of a document nearest to a query\n"
     "  convert    between word2vec text/binary, GloVe and Projector TSV\n"
     "  bench-search  exact scan against the HNSW index: queries/s, recall, memory\n"
+    "  categories  k-means on labelled word lists: adjusted Rand index over seeds\n"
     "  contexts   a word's contexts in a corpus: index build and query times\n"
     "\n"
     "`shelf COMMAND --help` lists a command's options.\n";
@@ -41,6 +42,7 @@ int run(int argc, char** argv) {
   if (command == "search") return search_command(argc, argv);
   if (command == "convert") return convert_command(argc, argv);
   if (command == "bench-search") return bench_search_command(argc, argv);
+  if (command == "categories") return categories_command(argc, argv);
   if (command == "contexts") return contexts_command(argc, argv);
   if (command == "help" || command == "--help" || command == "-h") {
     std::fputs(kUsage, stdout);

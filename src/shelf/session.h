@@ -249,6 +249,10 @@ class Session {
                                              Pooling pooling);
   SearchResult search(std::string_view query, std::size_t k);
 
+  // The vectors questions are answered from (the trainer's latest, or the loaded ones), for
+  // requests computed in their own files (e.g. word_clusters.h). Throws NotReadyError without any.
+  const VectorStore& current_vectors() { return store(); }
+
   // Word2VecText, Word2VecBinary or GloveText.
   std::string export_vectors(Format format);
   ProjectorFiles export_projector();

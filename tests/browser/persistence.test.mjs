@@ -98,7 +98,7 @@ test('a 5 GB corpus is refused before it is read, with its size, the limit and a
 });
 
 test('cancelling training frees the engine and brings the starting vectors back', async () => {
-  // The bundled corpus (2.5 million words, 5 epochs): far from finished when Cancel is pressed.
+  // The bundled live corpus (1.5 million words, 5 epochs): far from finished when Cancel is pressed.
   const { page, problems } = await openPage(site.context, `${site.url}?lesson=shelves&epochs=5&speed=5000&dim=20`);
   await waitForLesson(page, 'shelves');
   await page.getByRole('button', { name: 'Play' }).click();

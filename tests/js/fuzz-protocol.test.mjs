@@ -78,8 +78,8 @@ describe('parseRequest under fuzzing', () => {
         try {
           parsed = parseRequest(message);
         } catch (error) {
-          // Only the rules between fields (loadVectors, neighbors) may refuse fields that are each valid.
-          assert.ok(isBadRequest(error) && ['loadVectors', 'neighbors', 'umap'].includes(message.type), error.message);
+          // Only the rules between fields (loadVectors, neighbors, umap, clusterWords) may refuse fields that are each valid.
+          assert.ok(isBadRequest(error) && ['loadVectors', 'neighbors', 'umap', 'clusterWords'].includes(message.type), error.message);
           return;
         }
         const { id, type, ...given } = message;

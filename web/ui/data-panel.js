@@ -125,7 +125,13 @@ export function dataPanel({ store, data, onCorpus }) {
     if (url && license.hidden) {
       license.href = url;
       license.hidden = false;
-      current.after(h('p', { class: 'hint' }, `The bundled corpus: ${data.manifest?.corpus?.title ?? 'see its'} (`, license, ').'));
+      const bundled = data.manifest?.corpus;
+      const millions = (n) => `${(n / 1e6).toFixed(1)} million`;
+      // The snapshot is trained on the whole corpus; the page downloads only its first part.
+      const part = bundled?.whole
+        ? ` Live training uses the first ${millions(bundled.words)} words of the corpus the snapshot was trained on (${millions(bundled.whole.words)} words, its lines mixed in a fixed order so any start of it is a fair sample).`
+        : '';
+      current.after(h('p', { class: 'hint' }, `The bundled corpus: ${bundled?.title ?? 'see its'} (`, license, `).${part}`));
     }
     const noVectors = !s || s.kind === 'corpus';
     exportVec.disabled = noVectors;
