@@ -94,6 +94,10 @@ export function createHost(module, options = {}) {
     return Float32Array.from(values);
   }
 
+  /** The contexts lesson's lab (corpus, context index, skip-gram run), made on first use. */
+  let contextLab = null;
+  const contexts = () => (contextLab ??= new module.ContextLab());
+
   const withRunning = (progress) => ({ ...progress, running: loop !== null });
 
   // Refuses, before the engine copies anything, an input the memory estimate says will not fit.
@@ -314,6 +318,16 @@ export function createHost(module, options = {}) {
     retrievalRecall: (f) => module.retrievalRecall(session, f.questions, f.paragraphs, f.ks),
     directions: (f) => module.directions(session, f.x, f.y, f.words),
     wordFilter: (f) => (f.words !== undefined ? module.setWordFilter(session, f.words) : module.wordFilterStatus(session)),
+
+    // The contexts lesson: a ContextLab of its own, made on first use (docs/protocol.md).
+    contextsLoad: (f) => contexts().load(f),
+    contextsConfigure: (f) => ({ progress: contexts().configure(f) }),
+    contextsStep: (f) => contexts().step(f.words, f.pairs),
+    contextsOf: (f) => contexts().contexts(f.word, f.offset, f.limit, f.k),
+    contextsPair: (f) => contexts().pair(f.a, f.b, f.k),
+    contextsPushes: (f) => contexts().pushes(f.word, f.count, f.neighbours, f.maxWords),
+    contextsPredict: (f) => contexts().predict(f.word, f.k),
+    contextsNeighbours: (f) => contexts().neighbours(f.word, f.k),
   };
 
   /**

@@ -231,6 +231,7 @@ export interface ShelfEngine {
   retrievalRecall(session: Session, questions: string[], paragraphs: number[], ks: number[]): RetrievalRecall;
   /** Words on two axes, each the mean step of [from, to] word pairs (wasm/bindings_directions.cpp). */
   directions(session: Session, x: [string, string][], y: [string, string][], words: string[]): Directions;
+  ContextLab: typeof ContextLab;
 }
 
 /** `x[i]`, `y[i]`: cos(words[i], axis); `*Agreement[j]`: cos(pair j's step, its axis). */
@@ -265,6 +266,43 @@ export interface WordFilterStatus {
   listed: number;
   hidden: number;
   vocab: number;
+}
+
+// The contexts lesson (wasm/bindings_contexts.cpp): its own corpus, context index and skip-gram run.
+export interface ContextLine { sentence: number; left: string[]; right: string[] }
+export interface ContextPush {
+  number: number; sentence: number; window: string[]; centre: number; probe: number;
+  positive: string; negatives: string[]; beforeScores: Float32Array; afterScores: Float32Array;
+  learningRate: number; moved: number; neighbourBefore: Float32Array; neighbourAfter: Float32Array;
+}
+export interface ContextPrediction { word: string; probability: number; share: number }
+export interface ContextPairEntry { word: string; countA: number; countB: number }
+export declare class ContextLab {
+  constructor();
+  load(options: { text: string; minCount: number; maxVocab: number; window: number; added: string; removeA: string; removeB: string }): {
+    rawWords: number; vocab: number; sentences: number; window: number; indexSeconds: number; indexBytes: number;
+    removedLines: number; addedLines: number;
+  };
+  configure(options: { dim: number; negative: number; sample: number; epochs: number; learningRate: number; seed: number }): Progress;
+  step(words: number, pairs: [string, string][]): { progress: Progress; cosines: Float32Array };
+  contexts(word: string, offset: number, limit: number, k: number): {
+    word: string; count: number; window: number; extra: number; distinct: number; lines: ContextLine[];
+    contexts: { word: string; count: number; share: number; pmi: number }[];
+    sharing: { word: string; overlap: number; shared: number }[];
+  };
+  pair(a: string, b: string, k: number): {
+    a: string; b: string; countA: number; countB: number; overlap: number; distinctA: number; distinctB: number;
+    shared: ContextPairEntry[]; onlyA: ContextPairEntry[]; onlyB: ContextPairEntry[];
+  };
+  pushes(word: string, count: number, neighbours: number, maxWords: number): {
+    probe: string; neighbours: string[]; pushes: ContextPush[]; seen: number; progress: Progress;
+  };
+  predict(word: string, k: number): {
+    word: string; predicted: ContextPrediction[]; actual: ContextPrediction[]; agreement: number; meanActual: number; meanAll: number;
+  };
+  neighbours(word: string, k: number): { words: string[]; scores: Float32Array };
+  hasTrainer(): boolean;
+  delete(): void;
 }
 
 export interface ShelfEngineOptions {

@@ -62,6 +62,13 @@ const isWordList = (v) =>
     ? null
     : `an array of at most ${MAX_FILTER_WORDS} strings (each at most 200 characters)`;
 
+const isWholeUpTo = (min, max) => (v) =>
+  Number.isSafeInteger(v) && v >= min && v <= max ? null : `a whole number from ${min} to ${max}`;
+const isPairs = (v) =>
+  Array.isArray(v) && v.length <= 16 && v.every((p) => Array.isArray(p) && p.length === 2 && p.every((w) => typeof w === 'string'))
+    ? null
+    : 'at most 16 pairs of words ([a, b])';
+
 const required = (check) => ({ check, required: true });
 const optional = (check, fallback) => ({ check, fallback });
 
@@ -186,6 +193,38 @@ export const Requests = Object.freeze({
     paragraphs: required(isIndexes),
     ks: optional(isIndexes, [1, 3, 5]),
   },
+  // The contexts lesson's own corpus, context index and skip-gram run (apart from the session's),
+  // optionally edited: `added` lines appended, lines holding both `removeA` and `removeB` dropped.
+  contextsLoad: {
+    text: required(isText),
+    minCount: optional(isWhole(1), 5),
+    maxVocab: optional(isWhole(0), 20000),
+    window: optional(isWhole(1), 5),
+    added: optional(isText, ''),
+    removeA: optional(isText, ''),
+    removeB: optional(isText, ''),
+  },
+  contextsConfigure: {
+    dim: optional(isWhole(1), 50),
+    negative: optional(isWhole(1), 5),
+    sample: optional(isFiniteNumber, 1e-3),
+    epochs: optional(isWhole(1), 1),
+    learningRate: optional(isFiniteNumber, 0.025),
+    seed: optional(isWhole(0), 1),
+  },
+  // One slice of the contexts run (`words: 0`: none), then the cosine of each [a, b] of `pairs`.
+  contextsStep: { words: optional(isWhole(0), 20000), pairs: optional(isPairs, []) },
+  contextsOf: { word: required(isText), offset: optional(isWhole(0), 0), limit: optional(isWholeUpTo(0, 1000), 20), k: optional(isWholeUpTo(1, 1000), 12) },
+  contextsPair: { a: required(isText), b: required(isText), k: optional(isWholeUpTo(1, 1000), 12) },
+  // Trains until `count` updates of `word` are recorded (or `maxWords` more words are read).
+  contextsPushes: {
+    word: required(isText),
+    count: optional(isWholeUpTo(1, 1000), 1),
+    neighbours: optional(isWholeUpTo(0, 100), 6),
+    maxWords: optional(isWhole(1), 2000000),
+  },
+  contextsPredict: { word: required(isText), k: optional(isWholeUpTo(1, 1000), 10) },
+  contextsNeighbours: { word: required(isText), k: optional(isWholeUpTo(1, 1000), 8) },
   // Shelves: k-means of `words` (or the `limit` most frequent) in the engine, named, numbered after
   // an earlier reply (`previousWords`, `previousLabels`, `previousPoints`), ordered; purity and ARI
   // with `topics`; the `neighbors` nearest words of each of `neighborsOf` (shelved with `addNeighbors`).

@@ -299,6 +299,8 @@ export function createData({ engine, store, base = new URL('./data/', document.b
     openCorpusText,
     useBundled,
     exportVectors,
+    /** The text of the corpus live training uses (downloaded once); the contexts lesson reads it. */
+    corpusText,
     /** The corpus live training uses: { name, title, bundled }. */
     get corpus() {
       return corpus && { name: corpus.name, title: corpus.title, bundled: corpus.bundled };

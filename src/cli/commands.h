@@ -12,5 +12,6 @@ int convert_command(int argc, char** argv);
 int bench_search_command(int argc, char** argv);
 int categories_command(int argc, char** argv);
 int directions_command(int argc, char** argv);
+int contexts_command(int argc, char** argv);
 
 }  // namespace shelf::cli

@@ -25,6 +25,7 @@ constexpr const char* kUsage =
     "  bench-search  exact scan against the HNSW index: queries/s, recall, memory\n"
     "  categories  k-means on labelled word lists: adjusted Rand index over seeds\n"
     "  directions  words placed on two axes defined by word pairs (man:woman, ...)\n"
+    "  contexts   a word's contexts in a corpus: index build and query times\n"
     "\n"
     "`shelf COMMAND --help` lists a command's options.\n";
 
@@ -44,6 +45,7 @@ int run(int argc, char** argv) {
   if (command == "bench-search") return bench_search_command(argc, argv);
   if (command == "categories") return categories_command(argc, argv);
   if (command == "directions") return directions_command(argc, argv);
+  if (command == "contexts") return contexts_command(argc, argv);
   if (command == "help" || command == "--help" || command == "-h") {
     std::fputs(kUsage, stdout);
     return 0;

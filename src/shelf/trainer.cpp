@@ -167,7 +167,9 @@ std::uint64_t Trainer::train_sentence(Lane& lane, std::size_t sentence) {
     if (keep == 0xFFFFFFFFu || lane.random.next32() < keep) lane.kept.push_back(id);
   }
   const float lr = current_learning_rate();
-  if (params_.model == Model::SkipGram) {
+  if (watch_ != nullptr && params_.model == Model::SkipGram) {
+    skipgram_watched(lane, lane.kept.data(), lane.kept.size(), lr, sentence);
+  } else if (params_.model == Model::SkipGram) {
     skipgram(lane, lane.kept.data(), lane.kept.size(), lr);
   } else {
     cbow(lane, lane.kept.data(), lane.kept.size(), lr);

@@ -21,6 +21,8 @@ namespace shelf {
 
 enum class Model { SkipGram, Cbow };
 
+struct PushWatch;  // shelf/push_watch.h
+
 struct TrainingParams {
   Model model = Model::SkipGram;
   int dim = 100;
@@ -81,6 +83,11 @@ class Trainer {
   // The input and output matrices: what most of a trainer's memory is.
   std::size_t matrix_bytes() const noexcept { return (input_.size() + output_.size()) * sizeof(float); }
   Embeddings embeddings() const;
+  // The output vectors (skip-gram: what a word predicts its context words with).
+  const Matrix& output_vectors() const noexcept { return output_; }
+  // Records each skip-gram update of `watch->probe`'s vector into `watch` (push_watch.h) until
+  // nullptr is given again. The check is made once per sentence, so an unwatched run pays nothing.
+  void watch(PushWatch* watch) noexcept { watch_ = watch; }
 
  private:
   struct Lane;
@@ -88,6 +95,8 @@ class Trainer {
   std::uint64_t train_sentence(Lane& lane, std::size_t sentence);
   void skipgram(Lane& lane, const std::int32_t* words, std::size_t n, float lr);
   void cbow(Lane& lane, const std::int32_t* words, std::size_t n, float lr);
+  // skipgram() that also records the updates of the watched word (trainer_watch.cpp).
+  void skipgram_watched(Lane& lane, const std::int32_t* words, std::size_t n, float lr, std::size_t sentence);
   // The positive word and `negative` sampled words (never the positive) into lane.targets.
   void draw_targets(Lane& lane, std::int32_t positive);
   // Scores `hidden` against lane.targets, updates their rows and adds the error to `gradient`
@@ -117,6 +126,7 @@ class Trainer {
   double seconds_ = 0;
   double total_loss_ = 0;
   std::uint64_t total_examples_ = 0;
+  PushWatch* watch_ = nullptr;
 };
 
 }  // namespace shelf

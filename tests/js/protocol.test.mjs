@@ -32,6 +32,7 @@ test('every request type of the contract is known', () => {
     'vector', 'similarity', 'neighbors', 'analogy', 'project', 'cluster', 'positions', 'indexDocuments', 'search',
     'exportVectors', 'index', 'cancelTraining', 'memory', 'estimateMemory', 'neighborGraph', 'umap',
     'clusterWords', 'directions', 'wordFilter'];
+  contract.push('contextsLoad', 'contextsConfigure', 'contextsStep', 'contextsOf', 'contextsPair', 'contextsPushes', 'contextsPredict', 'contextsNeighbours');
   assert.deepEqual(Object.keys(Requests).sort(), [...contract].sort());
   assert.deepEqual(Object.keys(RequestType).sort(), [...contract].sort());
 });
