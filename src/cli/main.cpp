@@ -25,7 +25,7 @@ constexpr const char* kUsage =
     "  bench-search  exact scan against the HNSW index: queries/s, recall, memory\n"
     "  categories  k-means on labelled word lists: adjusted Rand index over seeds\n"
     "  directions  words placed on two axes defined by word pairs (man:woman, ...)\n"
-    "  contexts   a word's contexts in a corpus: index build and query times\n"
+    "  contexts    a word's contexts in a corpus: index build and query times\n"
     "\n"
     "`shelf COMMAND --help` lists a command's options.\n";
 
