@@ -48,13 +48,6 @@ const isIndexes = (v) =>
     ? null
     : 'a non-empty array of whole numbers';
 
-const isWordList = (v) =>
-  Array.isArray(v) && v.every((w) => typeof w === 'string') ? null : 'an array of strings';
-const isWordPairs = (v) =>
-  Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2 && p.every((w) => typeof w === 'string'))
-    ? null
-    : 'an array of [from, to] word pairs';
-
 /** The most entries a word filter takes (LDNOOBW's lists have a few hundred). */
 const MAX_FILTER_WORDS = 100000;
 const isWordList = (v) =>
@@ -64,10 +57,13 @@ const isWordList = (v) =>
 
 const isWholeUpTo = (min, max) => (v) =>
   Number.isSafeInteger(v) && v >= min && v <= max ? null : `a whole number from ${min} to ${max}`;
-const isPairs = (v) =>
-  Array.isArray(v) && v.length <= 16 && v.every((p) => Array.isArray(p) && p.length === 2 && p.every((w) => typeof w === 'string'))
+const isWordPairsUpTo = (max) => (v) =>
+  Array.isArray(v) && v.length <= max && v.every((p) => Array.isArray(p) && p.length === 2 && p.every((w) => typeof w === 'string'))
     ? null
-    : 'at most 16 pairs of words ([a, b])';
+    : `at most ${max} word pairs ([from, to])`;
+/** The directions lesson's axes: a few pairs each in practice. */
+const isWordPairs = isWordPairsUpTo(1000);
+const isPairs = isWordPairsUpTo(16);
 
 const required = (check) => ({ check, required: true });
 const optional = (check, fallback) => ({ check, fallback });
