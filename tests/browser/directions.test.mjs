@@ -51,6 +51,7 @@ test('directions: the default axes put the royal and the female words where the 
   const queenRow = await page.locator('.dir-table tr[data-word="queen"] td').allInnerTexts();
   assert.deepEqual(queenRow.map(Number), [at.queen.x, at.queen.y]);
   await page.waitForFunction(() => location.search.includes('view=table'));
+  await page.locator('.dir-table').screenshot({ path: join(screenshotDir, 'directions-table.png') });
   assert.deepEqual(problems, []);
   await page.close();
 });
