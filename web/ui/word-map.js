@@ -16,6 +16,7 @@ import { DENSE_DOTS, drawMap } from './map-draw.js';
 import { attachInput, KEY_PAN } from './map-input.js';
 import { labelWidths } from './map-labels.js';
 import { REST_MS, quickFrames } from './map-quick.js';
+import { dotRaster } from './map-raster.js';
 import { HOME, centreOn, clampView, frameOf, mixViews, nearestDot, panBy, transformOf, zoomAt } from './map-view.js';
 import { zoneKeeper as keepZones } from './map-zones.js';
 
@@ -62,8 +63,7 @@ export function wordMap({ label = 'Map of words', height = 520, className = '', 
   let marks = new Map(); // index -> { kind, tag }
   let [hovered, found] = [-1, -1];
   let [cursor, cursorIndex] = [false, -1]; // the keyboard's cross shows while the map has keyboard focus
-  let lastFrame = 0;
-  let width = 600;
+  let [lastFrame, width] = [0, 600];
   let heightPx = height ?? 480;
   let lines = [];
   let groups = null; // a group number per word (clusters, categories), or null; negative: none
@@ -75,7 +75,7 @@ export function wordMap({ label = 'Map of words', height = 520, className = '', 
   let highlight = null; // a group brought forward, or null
   let describe = (i) => words[i];
   const measure = labelWidths();
-  const quick = quickFrames(canvas);
+  const [quick, raster] = [quickFrames(canvas), dotRaster()];
   let busy = false; // the hands are on the map (wheel, drag, pinch)
   let restTimer = 0;
   let lastFull = null; // the transform of the last full frame
@@ -117,7 +117,7 @@ export function wordMap({ label = 'Map of words', height = 520, className = '', 
     lastFull = t;
     const glide = animation.duration ? Math.min(1, (performance.now() - animation.start) / animation.duration) : 1;
     const visible = drawMap(g, {
-      g, width, height: heightPx, colors: mapColors(element), t, zoom: view.zoom, words, shown, marks,
+      g, width, height: heightPx, ratio, raster, colors: mapColors(element), t, zoom: view.zoom, words, shown, marks,
       groups, members, all, groupCount, faded, highlight, lines, badges, names, zones: zoneKeeper.zones,
       zoneAlpha: 0.35 + 0.65 * glide, frequentLabels, measure, hovered, found, cursor, cursorIndex,
     });
