@@ -287,6 +287,7 @@ export function createHost(module, options = {}) {
     search: (f) => session.search(f.query, f.k),
     exportVectors: (f) => session.exportVectors(f.format),
     clusterWords: (f) => module.clusterWords(session, f),
+    directions: (f) => module.directions(session, f.x, f.y, f.words),
   };
 
   /**

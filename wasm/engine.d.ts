@@ -222,6 +222,19 @@ export interface ShelfEngine {
   /** Shelves of words by k-means, named, matched to `previous`, ordered (src/shelf/word_clusters.h). */
   clusterWords(session: Session, request: ClusterWordsRequest): WordShelves;
   HEAPU8: Uint8Array;
+  /** Words on two axes, each the mean step of [from, to] word pairs (wasm/bindings_directions.cpp). */
+  directions(session: Session, x: [string, string][], y: [string, string][], words: string[]): Directions;
+}
+
+/** `x[i]`, `y[i]`: cos(words[i], axis); `*Agreement[j]`: cos(pair j's step, its axis). */
+export interface Directions {
+  words: string[];
+  x: Float32Array;
+  y: Float32Array;
+  unknown: string[];
+  xAgreement: Float32Array;
+  yAgreement: Float32Array;
+  axesCosine: number;
 }
 
 export interface ShelfEngineOptions {
