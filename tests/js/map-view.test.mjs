@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { HOME, MAX_ZOOM, MIN_ZOOM, centreOn, clampView, frameOf, mixViews, nearestDot, panBy, transformOf, zoomAt } from '../../web/ui/map-view.js';
-import { computeZones } from '../../web/ui/map-zones.js';
+import { computeZones, zoneKeeper } from '../../web/ui/map-zones.js';
 
 const frame = { x0: -2, x1: 2, y0: -1, y1: 1 };
 const size = { width: 800, height: 500, margin: 18 };
@@ -133,4 +133,15 @@ test('each group gets a zone around its own words, named at its dense middle', (
     assert.ok(covered > 0.7 * 300, `most of its words are in its zone (${covered} of 300)`);
   }
   assert.deepEqual(computeZones(new Float32Array(0), new Int32Array(0), 2), []);
+
+  // A frame at a time: the zones on show stay until the new set is whole, and it is the same set.
+  const keeper = zoneKeeper();
+  keeper.restart(Float32Array.from(points), Int32Array.from(groups), 3);
+  let frames = 0;
+  while (keeper.work(0)) {
+    frames += 1;
+    assert.deepEqual(keeper.zones, [], 'nothing half-made shows');
+  }
+  assert.equal(frames, 2, 'one group per frame with no time to spare');
+  assert.deepEqual(keeper.zones.map((z) => [z.group, z.size, z.anchor]), zones.map((z) => [z.group, z.size, z.anchor]));
 });

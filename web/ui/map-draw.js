@@ -18,8 +18,8 @@ const ZOOMED_LABELS = 2;
 /** At most this many frequent-word labels are tried per frame (each costs a measure and a search). */
 const LABEL_TRIES = 900;
 /**
- * Above this many dots on screen, dots are small squares (fillRect, about five times cheaper
- * than paths), so 20,000 words redraw within a frame; zooming in brings their shapes back.
+ * Above this many dots on screen, dots are small squares written into pixels (map-raster.js)
+ * rather than shapes Canvas 2D rasterises one by one; zooming in brings their shapes back.
  */
 export const DENSE_DOTS = 3000;
 const DOT_RADIUS = 2.2;
@@ -67,19 +67,24 @@ function drawZones(g, scene) {
 /** The dots: one path (or one run of squares) per colour, far cheaper than a fill per dot. */
 function drawDots(g, scene, visible) {
   const { shown, marks, groups, members, groupCount, t, colors, faded, width, height } = scene;
-  const dense = visible > DENSE_DOTS;
+  const side = (r) => Math.max(2, Math.round(r * 1.3));
+  if (visible > DENSE_DOTS) {
+    // Crowded: small squares written into pixels (map-raster.js), one colour after the other.
+    const { raster } = scene;
+    raster.begin(width, height, scene.ratio);
+    if (!groups) raster.squares(scene.all, shown, t, side(DOT_RADIUS), colors.dot, 1, marks);
+    else {
+      raster.squares(members.none, shown, t, side(2), colors.muted, 1, marks);
+      for (let group = 0; group < groupCount; group += 1) if (faded(group)) raster.squares(members.of[group], shown, t, side(2), colors.muted, 1, marks);
+      for (let group = 0; group < groupCount; group += 1) {
+        if (!faded(group)) raster.squares(members.of[group], shown, t, side(GROUP_DOT_RADIUS), groupStyle(group).color, GROUP_ALPHA, marks);
+      }
+    }
+    raster.end(g, width, height);
+    return;
+  }
   const inside = (px, py) => px > -8 && py > -8 && px < width + 8 && py < height + 8;
   const dots = (list, shape, r) => {
-    if (dense) {
-      const side = Math.max(2, Math.round(r * 1.3));
-      for (const i of list) {
-        if (marks.has(i)) continue;
-        const px = t.x(shown[2 * i]);
-        const py = t.y(shown[2 * i + 1]);
-        if (inside(px, py)) g.fillRect(px - side / 2, py - side / 2, side, side);
-      }
-      return;
-    }
     g.beginPath();
     for (const i of list) {
       if (marks.has(i)) continue;

@@ -16,8 +16,9 @@ import { DENSE_DOTS, drawMap } from './map-draw.js';
 import { attachInput, KEY_PAN } from './map-input.js';
 import { labelWidths } from './map-labels.js';
 import { REST_MS, quickFrames } from './map-quick.js';
+import { dotRaster } from './map-raster.js';
 import { HOME, centreOn, clampView, frameOf, mixViews, nearestDot, panBy, transformOf, zoomAt } from './map-view.js';
-import { computeZones } from './map-zones.js';
+import { zoneKeeper as keepZones } from './map-zones.js';
 
 /** How close (CSS pixels) the pointer must be to a dot to name it; a finger gets more room. */
 const HOVER_RADIUS = 14;
@@ -29,6 +30,8 @@ const MARGIN = 18;
 const MIN_FRAME_MS = 30;
 /** Moves asked for by a button, a key or a search are animated over this long. */
 const VIEW_MS = 260;
+/** Zones are computed for at most about this long per frame (ms). */
+const ZONE_SLICE_MS = 6;
 /** Find zooms in at least this far, so the word's neighbourhood is readable. */
 const FIND_ZOOM = 3;
 
@@ -58,23 +61,21 @@ export function wordMap({ label = 'Map of words', height = 520, className = '', 
   let viewMove = null; // { from, to, start, duration }
   let raf = 0;
   let marks = new Map(); // index -> { kind, tag }
-  let hovered = -1;
-  let found = -1;
-  let cursor = false; // the keyboard's cross shows while the map has keyboard focus
-  let cursorIndex = -1;
-  let lastFrame = 0;
-  let width = 600;
+  let [hovered, found] = [-1, -1];
+  let [cursor, cursorIndex] = [false, -1]; // the keyboard's cross shows while the map has keyboard focus
+  let [lastFrame, width] = [0, 600];
   let heightPx = height ?? 480;
   let lines = [];
   let groups = null; // a group number per word (clusters, categories), or null; negative: none
   let members = { none: [], of: [] };
   let all = [];
   let groupCount = 0;
-  let [badges, names, zonesOn, zones, zonesStale] = [false, null, false, [], false];
+  let [badges, names, zonesOn, zonesStale, zonesPending] = [false, null, false, false, false];
+  const zoneKeeper = keepZones();
   let highlight = null; // a group brought forward, or null
   let describe = (i) => words[i];
   const measure = labelWidths();
-  const quick = quickFrames(canvas);
+  const [quick, raster] = [quickFrames(canvas), dotRaster()];
   let busy = false; // the hands are on the map (wheel, drag, pinch)
   let restTimer = 0;
   let lastFull = null; // the transform of the last full frame
@@ -93,8 +94,13 @@ export function wordMap({ label = 'Map of words', height = 520, className = '', 
     }
     if (zonesStale) {
       zonesStale = false;
-      zones = zonesOn && groups && groups.length === target.length / 2 ? computeZones(target, groups, groupCount) : [];
-      element.dataset.zones = String(zones.length);
+      if (zonesOn && groups && groups.length === target.length / 2) zoneKeeper.restart(target, groups, groupCount);
+      else zoneKeeper.clear();
+    }
+    zonesPending = zoneKeeper.work(ZONE_SLICE_MS); // a few groups per frame: no long task
+    if (!zonesPending) {
+      if (zonesOn) element.dataset.zones = String(zoneKeeper.zones.length);
+      else delete element.dataset.zones;
     }
     const t = transform();
     if (cursor) cursorIndex = nearestTo(t, width / 2, heightPx / 2, CURSOR_RADIUS);
@@ -111,8 +117,8 @@ export function wordMap({ label = 'Map of words', height = 520, className = '', 
     lastFull = t;
     const glide = animation.duration ? Math.min(1, (performance.now() - animation.start) / animation.duration) : 1;
     const visible = drawMap(g, {
-      g, width, height: heightPx, colors: mapColors(element), t, zoom: view.zoom, words, shown, marks,
-      groups, members, all, groupCount, faded, highlight, lines, badges, names, zones,
+      g, width, height: heightPx, ratio, raster, colors: mapColors(element), t, zoom: view.zoom, words, shown, marks,
+      groups, members, all, groupCount, faded, highlight, lines, badges, names, zones: zoneKeeper.zones,
       zoneAlpha: 0.35 + 0.65 * glide, frequentLabels, measure, hovered, found, cursor, cursorIndex,
     });
     element.dataset.visible = String(visible);
@@ -148,7 +154,7 @@ export function wordMap({ label = 'Map of words', height = 520, className = '', 
       viewChanged();
     }
     draw();
-    if (t < 1 || moving) raf = requestAnimationFrame(tick);
+    if (t < 1 || moving || zonesPending) raf = requestAnimationFrame(tick);
   }
 
   function schedule() {
