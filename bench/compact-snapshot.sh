@@ -45,7 +45,7 @@ for level in "${levels[@]}"; do
   read -r raw gz br < <(sizes "$file")
   diff=$(node -e 'const [a, b, c, d] = process.argv.slice(1).map(Number); console.log((a - c).toFixed(2), (b - d).toFixed(2))' "$analogy" "$spearman" "$base_analogy" "$base_spearman")
   echo "| shelf-int8, $level levels | $raw | $gz | $br | $analogy | $spearman | $diff |"
-  node -e 'process.exit(process.argv.slice(1).every((d) => Math.abs(Number(d)) <= 0.5) ? 0 : 1)' $diff || status=1
+  node -e 'process.exit(process.argv.slice(1).every((d) => Math.abs(Number(d)) <= 0.5) ? 0 : 1)' -- $diff || status=1
 done
 ((status == 0)) || echo "compact-snapshot: a compact file is more than 0.5 points away from the float32 snapshot" >&2
 exit $status
