@@ -220,7 +220,7 @@ test('the classroom word filter: listed words of the bundled vectors are hidden,
     const result = {
       neighbours: await p.locator('.neighbor-list li .word, .neighbor-list li').allInnerTexts(),
       vocabulary: await p.evaluate(() => [...document.getElementById('shelf-vocabulary').options].map((o) => o.value)),
-      note: await p.locator('[data-status="word-filter"]').innerText(),
+      note: (await p.locator('[data-status="word-filter"]').innerText()).replace(/\s+/g, ' ').replace(' :', ':'),
       hidden: Number(await p.locator('[data-status="word-filter"]').getAttribute('data-hidden')),
     };
     return { p, problems, ...result };

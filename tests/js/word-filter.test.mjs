@@ -55,6 +55,10 @@ for (const flavour of ['simd', 'scalar']) {
       assert.equal(graph.words.length, vocab - 3);
       assert.ok(graph.neighbors.every((row) => row >= 0 && row < graph.words.length));
       assert.equal(resultOf(await call('cluster', { k: 2, limit: 1000 })).ids.length, vocab - 3);
+      const shelves = resultOf(await call('clusterWords', { limit: 1000, k: 2, neighborsOf: ['dog'], neighbors: vocab, addNeighbors: true }));
+      assert.equal(shelves.words.length, vocab - 3);
+      assert.equal(hasListed(shelves.words) || hasListed(shelves.neighbors[0].words), false);
+      assert.deepEqual(resultOf(await call('clusterWords', { words: ['cat', 'ass', 'dog'], k: 2 })).missing, ['ass']);
       const umap = resultOf(await call('umap', { limit: 1000, neighbors: 5, epochs: 20 }));
       assert.equal(hasListed(umap.words), false);
       failsWith(await call('neighbors', { word: 'Whore', k: 3 }), 'bad-input', /hidden by the classroom word filter/);
