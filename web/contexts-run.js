@@ -6,7 +6,7 @@
 //
 //   const run = createContextsRun({ engine, data });
 //   run.subscribe((state) => draw(state));
-//   await run.start({ a: 'king', b: 'queen', third: 'water', seed: 1 });
+//   await run.start({ pairs: [['king', 'queen'], ['king', 'acid']], seed: 1 });
 
 /** The lab's training: small and quick, so a whole run (and a retrain) takes seconds. */
 export const LAB_TRAINING = { dim: 50, negative: 5, sample: 1e-3, epochs: 1, learningRate: 0.025 };

@@ -93,16 +93,16 @@ test('adding sentences that put two words together raises their cosine against t
   const { page, problems } = await openPage(site.context, `${site.url}?lesson=contexts`);
   await waitForLesson(page, 'contexts', 60000);
   await finished(page);
-  // The suggested sentences are king's own lines with the unrelated word ("water") in its place, 200 times each.
+  // The suggested sentences are king's own lines with the unrelated word ("acid") in its place, 200 times each.
   const suggested = await page.getByLabel('Sentences to add (one per line)').inputValue();
   assert.equal(suggested.split('\n').length, 3);
-  assert.ok(suggested.split('\n').every((line) => / water /.test(` ${line} `)), suggested);
+  assert.ok(suggested.split('\n').every((line) => / acid /.test(` ${line} `)), suggested);
   await page.getByRole('button', { name: 'Retrain on the changed text' }).click();
   await page.waitForSelector('[data-fact="third-before"]', { timeout: RUN_TIMEOUT });
   await finished(page);
   const before = Number(await page.locator('[data-fact="third-before"]').innerText());
   const after = Number(await page.locator('[data-fact="third-after"]').innerText());
-  assert.ok(after > before, `king · water: ${before} before the edit, ${after} after`);
+  assert.ok(after > before, `king · acid: ${before} before the edit, ${after} after`);
   assert.match(await page.locator('.contexts-comparison').innerText(), /600 lines added/);
 
   // Taking out the lines where king and queen meet lowers theirs.

@@ -20,7 +20,7 @@ export const summary =
 export const params = {
   ctxWord: stringParam('king', 60),
   ctxPair: stringParam('queen', 60),
-  ctxThird: stringParam('water', 60),
+  ctxThird: stringParam('acid', 60),
 };
 
 /** KWIC lines fetched at a time. */
@@ -107,7 +107,7 @@ export function mount(container, context) {
   const pairsOf = ({ a, b, third }) => [[a, b], [a, third]];
 
   function commit() {
-    store.set({ ctxWord: word.input.value.trim() || 'king', ctxPair: pairWord.input.value.trim() || 'queen', ctxThird: thirdWord.input.value.trim() || 'water' });
+    store.set({ ctxWord: word.input.value.trim() || 'king', ctxPair: pairWord.input.value.trim() || 'queen', ctxThird: thirdWord.input.value.trim() || 'acid' });
   }
 
   async function queries() {
