@@ -38,6 +38,8 @@ run_suite fuzz scripts/fuzz.sh
 if compgen -G "tests/browser/*.test.mjs" >/dev/null; then
   # The browser tests open the built site, as a visitor would.
   run_suite site scripts/build-site.sh
+  # Every example the page and the docs suggest, checked against the snapshot the site ships.
+  run_suite examples node --test tests/examples/
   run_suite browser node --test --test-concurrency=1 --test-timeout=600000 tests/browser/
 fi
 

@@ -287,6 +287,7 @@ export function createHost(module, options = {}) {
     search: (f) => session.search(f.query, f.k),
     exportVectors: (f) => session.exportVectors(f.format),
     clusterWords: (f) => module.clusterWords(session, f),
+    directions: (f) => module.directions(session, f.x, f.y, f.words),
     // Retrieval by meaning, by words and both (wasm/bindings_retrieval.cpp).
     compareRetrieval: (f) => module.compareRetrieval(session, f.query, f.k, f.promptFrom),
     retrievalRecall: (f) => module.retrievalRecall(session, f.questions, f.paragraphs, f.ks),

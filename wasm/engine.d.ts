@@ -226,6 +226,19 @@ export interface ShelfEngine {
   compareRetrieval(session: Session, query: string, k: number, promptFrom: RetrievalMethod): RetrievalComparison;
   /** Recall@k of each method on labelled questions (`paragraphs[i]`, 0-based, answers `questions[i]`). */
   retrievalRecall(session: Session, questions: string[], paragraphs: number[], ks: number[]): RetrievalRecall;
+  /** Words on two axes, each the mean step of [from, to] word pairs (wasm/bindings_directions.cpp). */
+  directions(session: Session, x: [string, string][], y: [string, string][], words: string[]): Directions;
+}
+
+/** `x[i]`, `y[i]`: cos(words[i], axis); `*Agreement[j]`: cos(pair j's step, its axis). */
+export interface Directions {
+  words: string[];
+  x: Float32Array;
+  y: Float32Array;
+  unknown: string[];
+  xAgreement: Float32Array;
+  yAgreement: Float32Array;
+  axesCosine: number;
 }
 
 export type RetrievalMethod = 'meaning' | 'words' | 'hybrid';

@@ -48,6 +48,13 @@ const isIndexes = (v) =>
     ? null
     : 'a non-empty array of whole numbers';
 
+const isWordList = (v) =>
+  Array.isArray(v) && v.every((w) => typeof w === 'string') ? null : 'an array of strings';
+const isWordPairs = (v) =>
+  Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2 && p.every((w) => typeof w === 'string'))
+    ? null
+    : 'an array of [from, to] word pairs';
+
 const required = (check) => ({ check, required: true });
 const optional = (check, fallback) => ({ check, fallback });
 
@@ -191,6 +198,8 @@ export const Requests = Object.freeze({
     neighbors: optional(isWhole(0), 8),
     addNeighbors: optional(isBoolean, false),
   },
+  // Words on two axes, each the mean step of word pairs [from, to] (src/shelf/directions.h).
+  directions: { x: required(isWordPairs), y: required(isWordPairs), words: required(isWordList) },
 });
 
 /** The request type names, e.g. for building one client method per request. */

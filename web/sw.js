@@ -6,7 +6,7 @@
 // new build gets a new cache and the old ones are deleted when it activates.
 //   precache  the page, the embed page, JS, CSS, both engines (SIMD and scalar) and their
 //             loaders, the snapshot and the small data files: fetched when the worker installs
-//   onDemand  the bundled corpus (16 MB, needed only for live training): cached the first time
+//   onDemand  the bundled corpus (9 MB, needed only for live training): cached the first time
 //             the page downloads it, so that a visitor who trained once can train offline too
 // Paths are relative to this file, so the site works from any folder of any static host.
 const BUILD = { version: 'development', precache: [], onDemand: [] }; // filled in by the build

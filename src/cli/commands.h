@@ -11,5 +11,6 @@ int search_command(int argc, char** argv);
 int convert_command(int argc, char** argv);
 int bench_search_command(int argc, char** argv);
 int categories_command(int argc, char** argv);
+int directions_command(int argc, char** argv);
 
 }  // namespace shelf::cli

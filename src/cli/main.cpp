@@ -24,6 +24,7 @@ constexpr const char* kUsage =
     "  convert    between word2vec text/binary, GloVe and Projector TSV\n"
     "  bench-search  exact scan against the HNSW index: queries/s, recall, memory\n"
     "  categories  k-means on labelled word lists: adjusted Rand index over seeds\n"
+    "  directions  words placed on two axes defined by word pairs (man:woman, ...)\n"
     "\n"
     "`shelf COMMAND --help` lists a command's options.\n";
 
@@ -42,6 +43,7 @@ int run(int argc, char** argv) {
   if (command == "convert") return convert_command(argc, argv);
   if (command == "bench-search") return bench_search_command(argc, argv);
   if (command == "categories") return categories_command(argc, argv);
+  if (command == "directions") return directions_command(argc, argv);
   if (command == "help" || command == "--help" || command == "-h") {
     std::fputs(kUsage, stdout);
     return 0;

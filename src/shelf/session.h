@@ -251,7 +251,7 @@ class Session {
   SearchResult search(std::string_view query, std::size_t k);
 
   // The vectors questions are answered from (the trainer's latest, or the loaded ones), for
-  // requests computed in their own files (e.g. word_clusters.h). Throws NotReadyError without any.
+  // requests computed in their own files (e.g. word_clusters.h, directions.h). Throws NotReadyError without any.
   const VectorStore& current_vectors() { return store(); }
 
   // The indexed documents as src/shelf/retrieval.h asks them (for the bindings): the embedder and

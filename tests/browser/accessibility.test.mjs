@@ -12,7 +12,7 @@ const site = useSiteAndBrowser();
 const axeSource = readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 // Milliseconds each lesson gets to settle after it mounts (lessons 4–6 compute more at start).
-const settle = { embedding: 1000, shelves: 1000, analogy: 1000, clusters: 2500, positions: 2500, retrieval: 2500 };
+const settle = { embedding: 1000, shelves: 1000, analogy: 1000, directions: 1500, clusters: 2500, positions: 2500, retrieval: 2500 };
 
 for (const [lesson, settleMs] of Object.entries(settle)) {
   test(`axe: no serious or critical violations in the ${lesson} lesson`, async () => {

@@ -18,6 +18,11 @@ test('the map shows the vocabulary of the bundled snapshot, soon after the page 
   const status = await page.locator('.status-bar').innerText();
   assert.match(status, /20,000 words × 100 dimensions/);
   assert.match(status, /Engine: WebAssembly/);
+  // Where the corpus is described, the page says which part of it live training uses.
+  await page.getByText('Data: the corpus, your own files, downloads').click();
+  const corpusNote = await page.locator('.hint', { hasText: 'The bundled corpus:' }).innerText();
+  assert.match(corpusNote, /Live training uses the first 1\.5 million words of the corpus the snapshot was trained on \(6\.7 million words/);
+  assert.match(corpusNote, /King James Bible \+ WordNet 3\.0 \+ GCIDE/);
   const firstMap = Number(await page.evaluate(() => document.body.dataset.firstMapMs));
   console.log(`# time to first map: ${firstMap} ms`);
   assert.ok(firstMap < 15000, `first map after ${firstMap} ms`);
@@ -45,6 +50,11 @@ test('a word shows its token id, its dimensions and a heat strip; an unknown wor
   const distance = Number(await page.locator('[data-fact="distance"]').innerText());
   assert.ok(Math.abs(cosine + distance - 1) < 0.002);
   assert.match(await page.locator('.similarity .sentence').innerText(), /king.*queen/);
+  // How close, as a rank a learner can check in the neighbours lesson; and why not in the top 10.
+  const rank = await page.locator('[data-fact="rank"]').innerText();
+  const [, nth, share] = /^“queen” is the (\d+)(?:st|nd|rd|th) nearest to “king” of the other 19,999 words: closer to it than ([\d.]+)% of them\./.exec(rank) ?? [];
+  assert.ok(Number(nth) >= 1 && Number(share) > 99, rank);
+  if (Number(nth) > 10) assert.match(rank, /It is not among the 10 nearest because words such as “\w+”, “\w+”, “\w+” share even more of the company “king” keeps in this corpus\./);
   const strip = await page.getAttribute('.heat-strip canvas', 'aria-label');
   assert.match(strip, /100 numbers of "king"/);
 

@@ -30,12 +30,13 @@ const LESSON_READY = {
   embedding: '[data-fact="cosine"]',
   shelves: '.scatter[data-words]',
   analogy: '[data-fact="rank"]',
+  directions: '.dir-point',
   clusters: '[data-fact="ari"]',
   positions: '[data-fact="pooled-cosine"]',
   retrieval: '.hit-list[data-method="meaning"] .hit',
 };
 
-test('the page, the engine worker and the service worker break no rule: six lessons and a training run', async () => {
+test('the page, the engine worker and the service worker break no rule: every lesson and a training run', async () => {
   const consoleMessages = watchConsoleForPolicy(site.context);
   const reportsBefore = site.cspReports.length;
   const served = await fetch(site.url);

@@ -107,6 +107,25 @@ for (const [name, run] of builds) {
     assert.equal(readFileSync(back, 'utf8'), readFileSync(model, 'utf8'));
   });
 
+  test(`${name}: categories finds the topics again; directions place words on axes of word pairs`, () => {
+    const model = join(work, `${name}.vec`);
+    const lists = join(work, 'categories.txt');
+    writeFileSync(lists, '# topics of the corpus\nroyal: king queen prince princess throne\nanimals: dog cat horse cow tail\nplaces: france paris spain madrid italy\n');
+    const found = json(run(['categories', '--vectors', model, '--categories', lists, '--seeds', '5', '--json']));
+    assert.equal(found.words, 15);
+    assert.equal(found.k, 3);
+    assert.equal(found.runs.length, 5);
+    assert.ok(found.median_ari > 0.8 && found.median_ari <= 1, JSON.stringify(found));
+    assert.ok(found.runs.every((r) => r.purity >= 1 / 3 && r.purity <= 1));
+
+    const plot = json(run(['directions', '--vectors', model, '--x', 'dog:king,cat:queen', '--y', 'dog:france,cat:spain', 'prince', 'horse', 'madrid', 'zebra', '--json']));
+    assert.deepEqual(plot.words, ['prince', 'horse', 'madrid']);
+    assert.deepEqual(plot.unknown, ['zebra']);
+    assert.ok(plot.x[0] > plot.x[1], `prince is further along animal → royal than horse: ${plot.x}`);
+    assert.ok(plot.y[2] > plot.y[1], `madrid is further along animal → place than horse: ${plot.y}`);
+    assert.equal(plot.x_agreement.length, 2);
+  });
+
   test(`${name}: mistakes give one line and exit status 2`, () => {
     const cases = [
       ['train', '--bogus'],
@@ -116,6 +135,9 @@ for (const [name, run] of builds) {
       ['neighbors', '--vectors', join(work, `${name}.vec`), 'zebra'],
       ['neighbors', '--vectors', corpus, 'king'],
       ['eval', '--vectors', join(work, `${name}.vec`)],
+      ['categories', '--vectors', join(work, `${name}.vec`), '--categories', corpus],
+      ['directions', '--vectors', join(work, `${name}.vec`), '--x', 'king:zebra', '--y', 'dog:cat', 'king'],
+      ['directions', '--vectors', join(work, `${name}.vec`), '--x', 'king-queen', '--y', 'dog:cat', 'king'],
       ['frobnicate'],
     ];
     for (const args of cases) {

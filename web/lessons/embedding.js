@@ -22,6 +22,30 @@ export function describeCosine(a, b, cosine) {
   return `“${a}” and “${b}” point in rather opposite directions: they turn up in different kinds of text.`;
 }
 
+/** 1st, 2nd, 3rd, 4th, ..., 11th, 12th, 13th, ..., 21st. */
+export function ordinal(n) {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  return `${n.toLocaleString('en-US')}${suffix}`;
+}
+
+/**
+ * Where `other` ranks among the nearest words of `word` (`neighbors` lists every other word,
+ * nearest first), in a sentence; beyond the 10 nearest, one more sentence names the nearer words
+ * that keep it out. Null when `other` is not in the list.
+ */
+export function describeRank(word, other, neighbors) {
+  const rank = neighbors.indexOf(other) + 1;
+  if (rank < 1) return null;
+  const total = neighbors.length;
+  const farther = total > 1 ? ((total - rank) / (total - 1)) * 100 : 100;
+  const share = farther >= 99.95 ? farther.toFixed(2) : farther.toFixed(1);
+  const first = `“${other}” is the ${ordinal(rank)} nearest to “${word}” of the other ${total.toLocaleString('en-US')} words: closer to it than ${share}% of them.`;
+  if (rank <= 10) return first;
+  const ahead = neighbors.slice(0, 3).map((w) => `“${w}”`).join(', ');
+  return `${first} It is not among the 10 nearest because words such as ${ahead} share even more of the company “${word}” keeps in this corpus.`;
+}
+
 export function mount(container, context) {
   const { engine, store, ui, checkWord } = context;
   const { h, format, wordInput, heatStrip, sharedScale } = ui;
@@ -118,8 +142,12 @@ export function mount(container, context) {
     const vocab = store.get().source?.vocab;
     const [a, b] = await Promise.all([lookUp(word), lookUp(other)]);
     let cosine = null;
+    let rank = null;
     if (!a.error && !b.error) {
       cosine = await engine.similarity({ a: word, b: other }).catch(() => null);
+      // Every other word, nearest first, in one request: where the second word ranks.
+      const all = await engine.neighbors({ word, k: Math.max(1, (vocab ?? 100000) - 1) }).catch(() => null);
+      if (all && a.result.word !== b.result.word) rank = describeRank(a.result.word, b.result.word, all.words);
     }
     if (run !== ticket) return;
     facts(firstFacts, a, vocab);
@@ -140,6 +168,7 @@ export function mount(container, context) {
           h('span', null, 'distance ', h('strong', { 'data-fact': 'distance' }, cosine.distance.toFixed(3))),
         ),
         h('p', { class: 'sentence' }, describeCosine(a.result.word, b.result.word, cosine.cosine)),
+        rank ? h('p', { class: 'rank-sentence', 'data-fact': 'rank' }, rank) : null,
       );
     }
   }

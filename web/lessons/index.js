@@ -5,7 +5,7 @@
 //
 //   params:   the lesson's own URL settings (see state.js), e.g. { k: intParam(8, 2, 30) }
 //   settings: app settings the lesson depends on (e.g. the training keys), for its embed link
-export const LESSON_ORDER = ['embedding', 'shelves', 'analogy', 'clusters', 'positions', 'retrieval'];
+export const LESSON_ORDER = ['embedding', 'shelves', 'analogy', 'directions', 'clusters', 'positions', 'retrieval'];
 
 const modules = import.meta.glob(['./*.js', '!./index.js'], { eager: true });
 
