@@ -58,7 +58,7 @@ const std::vector<Flag> kSearchFlags = {
     {"--vectors", true, "", "word vectors"},
     {"--docs", true, "", "text to search, split into chunks (paragraphs, then sentences)"},
     {"-k", true, "5", "how many chunks"},
-    {"--pooling", true, "mean", "mean or sif (smooth inverse frequency weights)"},
+    {"--pooling", true, "mean", "mean or sif (smooth inverse frequency weights, common component removed)"},
     {"--max-tokens", true, "120", "largest chunk, in tokens"},
     {"--prompt", false, "", "print the retrieval-augmented prompt too"},
     {"--json", false, "", "JSON output"},
@@ -133,7 +133,8 @@ int search_command(int argc, char** argv) {
   const Embeddings words = read_vectors(args.text("--vectors"));
   const std::string docs = read_text_file(args.text("--docs"));
   const DocumentEmbedder embedder(words);
-  const DocumentIndex index(embedder, docs, pooling, max_tokens);
+  // SIF as the page's lesson computes it (Arora et al.): the weights, then the common direction removed.
+  const DocumentIndex index(embedder, docs, pooling, max_tokens, pooling == Pooling::Sif);
   const std::string& query = args.positional()[0];
   const auto hits = index.search(query, k);
 

@@ -21,7 +21,7 @@ export const METHODS = [
   {
     id: 'hybrid',
     title: 'Both (rank fusion)',
-    caption: 'Each chunk scores 1/(60 + its rank) in each list that holds it; the sums are ranked.',
+    caption: 'Reciprocal rank fusion: each chunk scores 1/(60 + its rank) in each list that holds it, and the sums are ranked. Ranks, not scores, are added: a cosine and a BM25 score are on different scales.',
     score: (x) => x.toFixed(4),
     unit: 'fused',
   },
