@@ -10,7 +10,7 @@ import { openPage, screenshot, useSiteAndBrowser, waitForLesson } from './harnes
 const site = useSiteAndBrowser();
 const PHONE = { width: 390, height: 844 };
 
-const shelfNames = (page) => page.locator('.bookcase .shelf-name').allInnerTexts();
+const shelfNames = (page) => page.locator('.bookcase .shelf-name').allTextContents();
 const agreement = (page) => page.evaluate(() => {
   const el = document.querySelector('.agreement');
   return { purity: Number(el.dataset.purity), ari: Number(el.dataset.ari), text: el.textContent };
@@ -37,7 +37,7 @@ test('a first visit sees coloured, named shelves of the reading list; revealing 
   assert.ok(spines >= 260, `${spines} books in the bookcase`);
   // Colour and shape: every row and spine carries a swatch, and the probe is among the books.
   assert.equal(await page.locator('.bookcase .shelf-label svg').count(), 16);
-  assert.equal(await page.locator('.bookcase .spine.probe').innerText(), 'king');
+  assert.equal(await page.locator('.bookcase .spine.probe').textContent(), 'king');
   assert.equal(await page.locator('.bookcase .spine.neighbour').count(), 8);
   assert.match(await page.locator('.agreement').innerText(), /topics stay hidden/);
   await screenshot(page, 'shelves-snapshot');

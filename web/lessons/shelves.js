@@ -265,7 +265,10 @@ export function mount(container, context) {
     if (training.state.phase !== 'idle') return;
     const run = ++staticTicket;
     try {
-      const map = await mapShelves(engine, store.get(), staticMap, store.get().probe);
+      // Matched to the previous shelves (colours stay), but a fresh PCA: the same link then draws
+      // the same map (and UMAP, which starts from it), however the page got there.
+      const previous = staticMap && { words: staticMap.words, shelves: staticMap.shelves };
+      const map = await mapShelves(engine, store.get(), previous, store.get().probe);
       if (run !== staticTicket || disposed) return;
       staticMap = map;
       controls.message.textContent = '';
