@@ -77,6 +77,7 @@ test('other books: the most frequent words, and the learner\'s own (unknown ones
   await page.waitForFunction(() => Number(document.querySelector('.scatter')?.dataset.words) >= 1500, null, { timeout: 30000 });
   // A shelf shows its 40 most central books and counts the rest.
   await page.waitForFunction(() => document.querySelectorAll('.bookcase .spine-more').length > 0, null, { timeout: 30000 });
+  await page.waitForSelector('.bookcase:not([data-filling])'); // rows are refilled a few per frame
   const spines = await page.locator('.bookcase .spine').count();
   assert.ok(spines > 300 && spines <= 16 * 40, `${spines} spines`);
 

@@ -2,8 +2,10 @@
 // hold neighbouring topics), each holding its books as spines, the most central book first. A
 // shelf's colour AND shape mark its row and its spines (never colour alone); the row is named by
 // its most representative words. When the shelves change between checkpoints, a book that changed
-// shelf drops onto its new shelf and stays outlined for a moment; with reduced motion it just
-// appears there. A shelf shows its most central books and counts the others.
+// shelf moves to its new row and stays outlined for a moment; when only a few moved, they also
+// drop onto it (none with reduced motion). A shelf shows its most central books and counts the
+// others. Rows are reordered by CSS order and refilled book by book, so the browser restyles and
+// lays out only what changed.
 //
 //   const bookcase = bookcaseView({ label: 'The bookcase' });
 //   bookcase.update({ words, labels, fit, order, names, sizes, colourOf, probe, neighbours });
@@ -14,6 +16,8 @@ import { groupStyle, groupSwatch } from './groups.js';
 const MAX_SPINES = 40;
 /** Rows refilled per animation frame. */
 const ROWS_PER_FRAME = 3;
+/** At most this many moved books drop onto their shelves (a compositor animation each); more only get outlined. */
+const MAX_DROPS = 24;
 /** How long a book that changed shelf stays outlined. */
 const MOVED_MS = 1400;
 
@@ -44,17 +48,32 @@ export function bookcaseView({ label = 'The bookcase' } = {}) {
   const pending = new Set();
   let rowsFrame = 0;
   function scheduleRows() {
+    // While rows wait to be refilled the bookcase says so (tests wait for a settled bookcase).
+    if (pending.size) element.dataset.filling = 'true';
+    else delete element.dataset.filling;
     if (rowsFrame || !pending.size) return;
     rowsFrame = requestAnimationFrame(() => {
       rowsFrame = 0;
       let budget = ROWS_PER_FRAME;
       for (const row of pending) {
         pending.delete(row);
-        row.books.replaceChildren(...row.items);
+        patchChildren(row.books, row.items);
         if (--budget === 0) break;
       }
       scheduleRows();
     });
+  }
+
+  // Only the books that changed are taken out or put in: re-inserting a whole row would make the
+  // browser restyle and lay out every spine on it again.
+  function patchChildren(parent, items) {
+    const keep = new Set(items);
+    for (const child of [...parent.children]) if (!keep.has(child)) child.remove();
+    let cursor = parent.firstElementChild;
+    for (const item of items) {
+      if (cursor === item) cursor = cursor.nextElementSibling;
+      else parent.insertBefore(item, cursor);
+    }
   }
 
   const setText = (node, text) => {
@@ -65,7 +84,7 @@ export function bookcaseView({ label = 'The bookcase' } = {}) {
   function spineFor(word) {
     let spine = spines.get(word);
     if (!spine) {
-      const li = h('li', { class: 'spine entering' }, h('span', { class: 'spine-mark', 'aria-hidden': 'true' }), h('span', { class: 'spine-title' }, word));
+      const li = h('li', { class: 'spine' }, h('span', { class: 'spine-mark', 'aria-hidden': 'true' }), h('span', { class: 'spine-title' }, word));
       spine = { li, group: null, shelf: null };
       spines.set(word, spine);
     }
@@ -137,23 +156,37 @@ export function bookcaseView({ label = 'The bookcase' } = {}) {
         row.items = items;
         pending.add(row);
       }
+      // The shelves' order changes as training goes: CSS order moves the rows without taking them
+      // out of the page (re-inserting rows restyled and laid out the whole bookcase); assistive
+      // technology hears each shelf's place from aria-posinset.
+      const place = String(position + 1);
+      if (row.li.getAttribute('aria-posinset') !== place) {
+        row.li.style.order = place;
+        row.li.setAttribute('aria-posinset', place);
+      }
+      if (row.li.getAttribute('aria-setsize') !== String(order.length)) row.li.setAttribute('aria-setsize', String(order.length));
       rowElements.push(row.li);
     }
     scheduleRows();
     for (const [shelf, row] of rows) if (!byShelf.has(shelf)) rows.delete(shelf);
-    if (!sameList(rowElements, [...shelvesList.children])) shelvesList.replaceChildren(...rowElements);
+    const current = new Set(rowElements);
+    for (const li of [...shelvesList.children]) if (!current.has(li)) li.remove();
+    for (const li of rowElements) if (li.parentNode !== shelvesList) shelvesList.append(li);
     element.dataset.shelves = String(order.length);
     element.dataset.moved = String(moved.length);
 
-    // A book that changed shelf drops onto its new one, outlined for a moment (CSS; none with
-    // reduced motion). No layout is read here: measuring 300 spines per update stalled the page.
+    // A book that changed shelf is outlined for a moment; a few drop onto their shelf (an animation
+    // each, so not the hundreds that move early in training). No layout is read here: measuring
+    // 300 spines per update stalled the page.
+    const drop = moved.length <= MAX_DROPS;
     for (const li of moved) {
-      li.classList.remove('moved');
+      li.classList.remove('moved', 'dropping');
       li.classList.add('moved');
+      if (drop) li.classList.add('dropping');
     }
     clearTimeout(movedTimer);
     movedTimer = setTimeout(() => {
-      for (const spine of spines.values()) spine.li.classList.remove('moved', 'entering');
+      for (const spine of spines.values()) spine.li.classList.remove('moved', 'dropping');
     }, moved.length ? MOVED_MS : 0);
   }
 
