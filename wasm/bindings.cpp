@@ -27,8 +27,10 @@
 #include "shelf/memory_estimate.h"
 #include "shelf/projection.h"
 #include "shelf/session.h"
+#include "js_boundary.h"
 
 using emscripten::val;
+using namespace shelf::js;
 using shelf::Session;
 
 namespace {
@@ -51,67 +53,15 @@ std::uint64_t memory_in_use() {
 
 shelf::MemoryBudget memory_budget() { return {memory_limit, memory_in_use()}; }
 
-std::string out_of_memory_message() {
+}  // namespace
+
+std::string shelf::js::out_of_memory_message() {
   return "the engine ran out of memory (it can use at most " + shelf::format_bytes(memory_limit) + ", and " +
          shelf::format_bytes(memory_in_use()) +
          " is in use now). Try a smaller vocabulary (max vocabulary), fewer dimensions, or a part of the text.";
 }
 
-[[noreturn]] void throw_js_error(const std::string& message, const char* code) {
-  val error = val::global("Error").new_(message);
-  error.set("code", val(code));
-  error.throw_();
-}
-
-template <class Body>
-auto guarded(Body&& body) -> decltype(body()) {
-  std::string message;
-  const char* code = "internal";
-  try {
-    return body();
-  } catch (const shelf::NotReadyError& e) {
-    message = e.what();
-    code = "no-model";
-  } catch (const shelf::MemoryLimitError& e) {
-    message = e.what();
-    code = "out-of-memory";
-  } catch (const shelf::Error& e) {
-    message = e.what();
-    code = "bad-input";
-  } catch (const std::bad_alloc&) {
-    message = out_of_memory_message();
-    code = "out-of-memory";
-  } catch (const std::length_error&) {
-    // A container asked for more than it can hold: the same wall, hit by a size computation.
-    message = out_of_memory_message();
-    code = "out-of-memory";
-  } catch (const std::exception& e) {
-    message = std::string("internal error: ") + e.what();
-  }
-  throw_js_error(message, code);
-}
-
-std::string text(const val& value) { return value.as<std::string>(); }
-
-// Counts and sizes arrive as JS numbers; the worker has checked them, this only refuses what
-// would wrap around.
-std::uint64_t whole(double value, const char* what) {
-  if (!std::isfinite(value) || value < 0 || value != std::floor(value) || value > 9007199254740991.0) {
-    throw shelf::Error(std::string(what) + " must be a whole number >= 0");
-  }
-  return static_cast<std::uint64_t>(value);
-}
-
-int small(double value, const char* what) {
-  const std::uint64_t n = whole(value, what);
-  // Beyond int the engine's own range check would see a wrapped-around value.
-  return n > 1000000000 ? 1000000000 : static_cast<int>(n);
-}
-
-template <class T>
-val typed_array(const char* type, const std::vector<T>& values) {
-  return val::global(type).new_(emscripten::typed_memory_view(values.size(), values.data()));
-}
+namespace {
 
 std::string bytes_of(const val& array) {
   std::string bytes(array["length"].as<std::size_t>(), '\0');
@@ -125,27 +75,6 @@ val bytes_to_js(const std::string& bytes) {
       .new_(emscripten::typed_memory_view(bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data())))["buffer"];
 }
 
-val strings(const std::vector<std::string>& values) {
-  val array = val::array();
-  for (std::size_t i = 0; i < values.size(); ++i) array.set(i, val(values[i]));
-  return array;
-}
-
-val progress_to_js(const shelf::TrainingProgress& p) {
-  val result = val::object();
-  result.set("wordsDone", static_cast<double>(p.words_done));
-  result.set("wordsTotal", static_cast<double>(p.words_total));
-  result.set("epoch", p.epoch);
-  result.set("epochs", p.epochs);
-  result.set("learningRate", p.learning_rate);
-  result.set("loss", p.loss);
-  result.set("averageLoss", p.average_loss);
-  result.set("seconds", p.seconds);
-  result.set("wordsPerSecond", p.words_per_second);
-  result.set("finished", p.finished);
-  result.set("fraction", p.fraction());
-  return result;
-}
 
 val neighbors_to_js(const shelf::Neighbors& n) {
   val result = val::object();

@@ -15,75 +15,18 @@
 #include "shelf/corpus_edit.h"
 #include "shelf/memory_estimate.h"
 #include "shelf/session.h"
+#include "js_boundary.h"
 
 using emscripten::val;
+using namespace shelf::js;
 using shelf::ContextLab;
 
 namespace {
-
-[[noreturn]] void throw_js_error(const std::string& message, const char* code) {
-  val error = val::global("Error").new_(message);
-  error.set("code", val(code));
-  error.throw_();
-}
-
-template <class Body>
-auto guarded(Body&& body) -> decltype(body()) {
-  std::string message;
-  const char* code = "internal";
-  try {
-    return body();
-  } catch (const shelf::NotReadyError& e) {
-    message = e.what();
-    code = "no-model";
-  } catch (const shelf::MemoryLimitError& e) {
-    message = e.what();
-    code = "out-of-memory";
-  } catch (const shelf::Error& e) {
-    message = e.what();
-    code = "bad-input";
-  } catch (const std::bad_alloc&) {
-    message = "the engine ran out of memory for the contexts lesson: try a smaller part of the text";
-    code = "out-of-memory";
-  } catch (const std::exception& e) {
-    message = std::string("internal error: ") + e.what();
-  }
-  throw_js_error(message, code);
-}
-
-std::string text(const val& value) { return value.as<std::string>(); }
-
-std::uint64_t whole(double value, const char* what) {
-  if (!std::isfinite(value) || value < 0 || value != std::floor(value) || value > 9007199254740991.0) {
-    throw shelf::Error(std::string(what) + " must be a whole number >= 0");
-  }
-  return static_cast<std::uint64_t>(value);
-}
-
-template <class T>
-val typed_array(const char* type, const std::vector<T>& values) {
-  return val::global(type).new_(emscripten::typed_memory_view(values.size(), values.data()));
-}
 
 val words_of(const ContextLab& lab, const std::vector<std::int32_t>& ids) {
   val array = val::array();
   for (std::size_t i = 0; i < ids.size(); ++i) array.set(i, val(lab.vocab().word(ids[i])));
   return array;
-}
-
-val progress_to_js(const shelf::TrainingProgress& p) {
-  val result = val::object();
-  result.set("wordsDone", static_cast<double>(p.words_done));
-  result.set("wordsTotal", static_cast<double>(p.words_total));
-  result.set("epoch", p.epoch);
-  result.set("epochs", p.epochs);
-  result.set("learningRate", p.learning_rate);
-  result.set("loss", p.loss);
-  result.set("seconds", p.seconds);
-  result.set("wordsPerSecond", p.words_per_second);
-  result.set("finished", p.finished);
-  result.set("fraction", p.fraction());
-  return result;
 }
 
 val load(ContextLab& lab, const val& options) {

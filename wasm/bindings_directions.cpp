@@ -10,16 +10,12 @@
 #include "shelf/directions.h"
 #include "shelf/error.h"
 #include "shelf/session.h"
+#include "js_boundary.h"
 
 using emscripten::val;
+using namespace shelf::js;
 
 namespace {
-
-[[noreturn]] void throw_js(const std::string& message, const char* code) {
-  val error = val::global("Error").new_(message);
-  error.set("code", val(code));
-  error.throw_();
-}
 
 // [[from, to], ...] (checked by the worker's protocol table).
 std::vector<shelf::WordPair> pairs_of(const val& array) {
@@ -31,44 +27,19 @@ std::vector<shelf::WordPair> pairs_of(const val& array) {
   return pairs;
 }
 
-val floats(const std::vector<float>& values) {
-  return val::global("Float32Array").new_(emscripten::typed_memory_view(values.size(), values.data()));
-}
-
-val strings(const std::vector<std::string>& values) {
-  val array = val::array();
-  for (std::size_t i = 0; i < values.size(); ++i) array.set(i, val(values[i]));
-  return array;
-}
-
 val directions(shelf::Session& session, const val& x, const val& y, const val& words) {
-  std::string message;
-  const char* code = "internal";
-  try {
-    const auto plot = shelf::plot_directions(session.current_vectors(), pairs_of(x), pairs_of(y),
-                                             emscripten::vecFromJSArray<std::string>(words));
+  return guarded([&] {
+    const auto plot = shelf::plot_directions(session.current_vectors(), pairs_of(x), pairs_of(y), strings_of(words));
     val result = val::object();
     result.set("words", strings(plot.words));
-    result.set("x", floats(plot.x));
-    result.set("y", floats(plot.y));
+    result.set("x", typed_array("Float32Array", plot.x));
+    result.set("y", typed_array("Float32Array", plot.y));
     result.set("unknown", strings(plot.unknown));
-    result.set("xAgreement", floats(plot.x_agreement));
-    result.set("yAgreement", floats(plot.y_agreement));
+    result.set("xAgreement", typed_array("Float32Array", plot.x_agreement));
+    result.set("yAgreement", typed_array("Float32Array", plot.y_agreement));
     result.set("axesCosine", plot.axes_cosine);
     return result;
-  } catch (const shelf::NotReadyError& e) {
-    message = e.what();
-    code = "no-model";
-  } catch (const shelf::Error& e) {
-    message = e.what();
-    code = "bad-input";
-  } catch (const std::bad_alloc&) {
-    message = "the engine ran out of memory";
-    code = "out-of-memory";
-  } catch (const std::exception& e) {
-    message = std::string("internal error: ") + e.what();
-  }
-  throw_js(message, code);
+  });
 }
 
 }  // namespace

@@ -12,50 +12,19 @@
 
 #include "shelf/retrieval.h"
 #include "shelf/session.h"
+#include "js_boundary.h"
 
 using emscripten::val;
+using namespace shelf::js;
 using shelf::Session;
 
 namespace {
-
-[[noreturn]] void throw_js_error(const std::string& message, const char* code) {
-  val error = val::global("Error").new_(message);
-  error.set("code", val(code));
-  error.throw_();
-}
-
-template <class Body>
-val guarded(Body&& body) {
-  std::string message;
-  const char* code = "internal";
-  try {
-    return body();
-  } catch (const shelf::NotReadyError& e) {
-    message = e.what();
-    code = "no-model";
-  } catch (const shelf::Error& e) {
-    message = e.what();
-    code = "bad-input";
-  } catch (const std::bad_alloc&) {
-    message = "the engine ran out of memory";
-    code = "out-of-memory";
-  } catch (const std::exception& e) {
-    message = std::string("internal error: ") + e.what();
-  }
-  throw_js_error(message, code);
-}
 
 std::size_t count(double value, const char* what) {
   if (!std::isfinite(value) || value < 1 || value != std::floor(value) || value > 1e9) {
     throw shelf::Error(std::string(what) + " must be a whole number >= 1");
   }
   return static_cast<std::size_t>(value);
-}
-
-val strings(const std::vector<std::string>& values) {
-  val array = val::array();
-  for (std::size_t i = 0; i < values.size(); ++i) array.set(i, val(values[i]));
-  return array;
 }
 
 val hits_to_js(const std::vector<shelf::RankedChunk>& ranked, const Session::DocumentsView& docs) {

@@ -13,37 +13,12 @@
 
 #include "shelf/session.h"
 #include "shelf/word_clusters.h"
+#include "js_boundary.h"
 
 using emscripten::val;
+using namespace shelf::js;
 
 namespace {
-
-[[noreturn]] void throw_shelves_error(const std::string& message, const char* code) {
-  val error = val::global("Error").new_(message);
-  error.set("code", val(code));
-  error.throw_();
-}
-
-template <class Body>
-val shelves_guarded(Body&& body) {
-  std::string message;
-  const char* code = "internal";
-  try {
-    return body();
-  } catch (const shelf::NotReadyError& e) {
-    message = e.what();
-    code = "no-model";
-  } catch (const shelf::Error& e) {
-    message = e.what();
-    code = "bad-input";
-  } catch (const std::bad_alloc&) {
-    message = "the engine ran out of memory while making shelves: choose fewer words";
-    code = "out-of-memory";
-  } catch (const std::exception& e) {
-    message = std::string("internal error: ") + e.what();
-  }
-  throw_shelves_error(message, code);
-}
 
 std::size_t count_of(const val& value, const char* what) {
   const double n = value.as<double>();
@@ -51,32 +26,8 @@ std::size_t count_of(const val& value, const char* what) {
   return static_cast<std::size_t>(n);
 }
 
-std::vector<std::string> strings_of(const val& array) {
-  std::vector<std::string> out;
-  const auto n = array["length"].as<std::size_t>();
-  out.reserve(n);
-  for (std::size_t i = 0; i < n; ++i) out.push_back(array[i].as<std::string>());
-  return out;
-}
-
-template <class T>
-std::vector<T> numbers_of(const val& array) {
-  return emscripten::convertJSArrayToNumberVector<T>(array);
-}
-
-val js_strings(const std::vector<std::string>& values) {
-  val array = val::array();
-  for (std::size_t i = 0; i < values.size(); ++i) array.set(i, val(values[i]));
-  return array;
-}
-
-template <class T>
-val js_typed(const char* type, const std::vector<T>& values) {
-  return val::global(type).new_(emscripten::typed_memory_view(values.size(), values.data()));
-}
-
 val cluster_words(shelf::Session& session, const val& f) {
-  return shelves_guarded([&] {
+  return guarded([&] {
     shelf::ShelfRequest request;
     if (!f["words"].isUndefined()) request.words = strings_of(f["words"]);
     request.limit = count_of(f["limit"], "limit");
@@ -101,18 +52,18 @@ val cluster_words(shelf::Session& session, const val& f) {
 
     const shelf::WordShelves shelves = shelf::shelve_words(session.current_vectors(), request);
     val result = val::object();
-    result.set("words", js_strings(shelves.words));
-    result.set("ids", js_typed("Int32Array", shelves.ids));
-    result.set("missing", js_strings(shelves.missing));
+    result.set("words", strings(shelves.words));
+    result.set("ids", typed_array("Int32Array", shelves.ids));
+    result.set("missing", strings(shelves.missing));
     result.set("k", static_cast<double>(shelves.k));
-    result.set("labels", js_typed("Int32Array", shelves.labels));
-    result.set("fit", js_typed("Float32Array", shelves.fit));
-    result.set("sizes", js_typed("Int32Array", shelves.sizes));
+    result.set("labels", typed_array("Int32Array", shelves.labels));
+    result.set("fit", typed_array("Float32Array", shelves.fit));
+    result.set("sizes", typed_array("Int32Array", shelves.sizes));
     val representatives = val::array();
-    for (std::size_t c = 0; c < shelves.representatives.size(); ++c) representatives.set(c, js_strings(shelves.representatives[c]));
+    for (std::size_t c = 0; c < shelves.representatives.size(); ++c) representatives.set(c, strings(shelves.representatives[c]));
     result.set("representatives", representatives);
-    result.set("names", js_strings(shelves.names));
-    result.set("order", js_typed("Int32Array", shelves.order));
+    result.set("names", strings(shelves.names));
+    result.set("order", typed_array("Int32Array", shelves.order));
     const shelf::Matrix& similarity = shelves.centroid_similarity;
     result.set("centroidSimilarity", val::global("Float32Array").new_(emscripten::typed_memory_view(similarity.size(), similarity.data())));
     result.set("inertia", shelves.inertia);
@@ -127,8 +78,8 @@ val cluster_words(shelf::Session& session, const val& f) {
     result.set("center", request.center);
     result.set("components", static_cast<double>(shelves.components));
     if (shelves.components > 0) {
-      result.set("points", js_typed("Float32Array", shelves.points));
-      result.set("explained", js_typed("Float64Array", shelves.explained));
+      result.set("points", typed_array("Float32Array", shelves.points));
+      result.set("explained", typed_array("Float64Array", shelves.explained));
       result.set("aligned", shelves.aligned);
     }
     val neighbors = val::array();
@@ -137,8 +88,8 @@ val cluster_words(shelf::Session& session, const val& f) {
       val item = val::object();
       item.set("word", val(entry.word));
       item.set("known", entry.known);
-      item.set("words", js_strings(entry.words));
-      item.set("scores", js_typed("Float32Array", entry.scores));
+      item.set("words", strings(entry.words));
+      item.set("scores", typed_array("Float32Array", entry.scores));
       neighbors.set(i, item);
     }
     result.set("neighbors", neighbors);

@@ -11,38 +11,12 @@
 
 #include "shelf/session.h"
 #include "shelf/word_filter.h"
+#include "js_boundary.h"
 
 using emscripten::val;
+using namespace shelf::js;
 
 namespace {
-
-[[noreturn]] void throw_js_error(const std::string& message, const char* code) {
-  val error = val::global("Error").new_(message);
-  error.set("code", val(code));
-  error.throw_();
-}
-
-// The same mapping as bindings.cpp's guarded(): engine errors become JS Errors with a code.
-template <class Body>
-val guarded(Body&& body) {
-  std::string message;
-  const char* code = "internal";
-  try {
-    return body();
-  } catch (const shelf::NotReadyError& e) {
-    message = e.what();
-    code = "no-model";
-  } catch (const shelf::Error& e) {
-    message = e.what();
-    code = "bad-input";
-  } catch (const std::bad_alloc&) {
-    message = "the engine ran out of memory";
-    code = "out-of-memory";
-  } catch (const std::exception& e) {
-    message = std::string("internal error: ") + e.what();
-  }
-  throw_js_error(message, code);
-}
 
 val status_to_js(const shelf::WordFilterStatus& status) {
   val result = val::object();

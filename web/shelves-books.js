@@ -74,10 +74,10 @@ export function shelvesRequest(state, previous, probe) {
   // frequent words only; there they are marked when they are among them).
   const umap = books.source === 'frequent' && state.projection === 'umap';
   if (probe) Object.assign(request, { neighborsOf: [probe], neighbors: PROBE_NEIGHBORS, addNeighbors: !umap });
-  if (previous?.words?.length && previous.points?.length === 2 * previous.words.length) {
+  if (previous?.words?.length && (previous.shelves || previous.points?.length === 2 * previous.words.length)) {
     request.previousWords = previous.words;
     request.previousLabels = previous.shelves?.labels ?? new Int32Array(previous.words.length).fill(-1);
-    request.previousPoints = previous.points;
+    if (previous.points?.length === 2 * previous.words.length) request.previousPoints = previous.points;
   }
   return { request, books };
 }

@@ -68,6 +68,7 @@ test('training from scratch lowers the loss and moves the books; the timeline re
   assert.ok(checkpoints >= 3, `${checkpoints} checkpoints`);
   await timeline.fill('0');
   await page.waitForFunction(() => /Checkpoint 1 of/.test(document.querySelector('.timeline-text')?.textContent ?? ''));
+  await page.waitForSelector('.word-table-wrap[data-shown="checkpoint-1"]');
   const replayed = await tableRows(page);
   assert.deepEqual(replayed, before, 'the first checkpoint is the random start');
   await page.getByRole('button', { name: 'Back to live' }).click();

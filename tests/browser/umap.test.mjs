@@ -51,7 +51,9 @@ test('UMAP relays the library out, lives in the URL and gives the same layout fr
 
   const umap = await tableRows(page);
   assert.deepEqual(umap.map(([word]) => word), pca.map(([word]) => word), 'the same words, in the same order');
-  assert.equal(Number(await page.getAttribute('.scatter', 'data-words')), words, 'every word is still on the map');
+  // The PCA map also holds the probe's neighbours beyond the most frequent words; UMAP lays out those words only.
+  assert.equal(Number(await page.getAttribute('.scatter', 'data-words')), 1500, 'every frequent word is still on the map');
+  assert.ok(words >= 1500, `${words} words on the PCA map`);
   const moved = umap.filter(([, x, y], i) => x !== pca[i][1] || y !== pca[i][2]).length;
   assert.ok(moved > 90, `UMAP moved ${moved} of 100 words`);
   assert.ok(umap.every(([, x, y]) => Number.isFinite(x) && Number.isFinite(y)));

@@ -153,7 +153,7 @@ export function mount(container, context) {
     document.body.dataset.firstMapMs ??= String(Math.round(performance.now()));
     scatter.element.dataset.projection = projection;
     const after = checkpoint ? `, after ${format.int(checkpoint.progress?.wordsDone ?? 0)} words of training` : '';
-    draw(words, points, duration, `Map of the library: ${words.length} books on ${shelves?.k ?? 0} shelves${after}. The bookcase beside it and the tables list them.`);
+    draw(words, points, duration, `Map of the library: ${words.length} words (books) on ${shelves?.k ?? 0} shelves${after}. The bookcase beside it and the tables list them.`);
     const revealed = state.reveal && source.topics;
     if (shelves) {
       // When the first shelves appeared (ms since navigation): reported by the browser tests.
@@ -162,10 +162,17 @@ export function mount(container, context) {
       const names = revealed ? TOPICS.map((topic) => topic.name) : shelves.names;
       scatter.setGroups(groups, { names, zones: true, count: revealed ? TOPICS.length : shelves.k });
       const neighbours = new Set(source.probe?.words ?? []);
-      bookcase.update({
+      const view = {
         words, labels: shelves.labels, fit: shelves.fit, order: shelves.order, names: shelves.names, sizes: shelves.sizes,
         colourOf: (i) => (revealed ? source.topics[i] : shelves.labels[i]), probe: source.probe?.word ?? null, neighbours,
-      });
+      };
+      // While training runs the bookcase follows about once a second (a spine's glide lasts 0.65 s).
+      if (state.view === 'table') updateBookcaseLater.cancel();
+      else if (training.state.phase === 'running' && shownIndex === null) updateBookcaseLater(view);
+      else {
+        updateBookcaseLater.cancel();
+        bookcase.update(view);
+      }
       bookcase.element.dataset.revealed = revealed ? 'true' : 'false';
     } else {
       scatter.setGroups(null);
@@ -181,7 +188,10 @@ export function mount(container, context) {
       : 'The loaded vectors, already trained. Play starts over from random vectors with the settings below.') + projectionText(source, projection);
     if (shelves?.missing?.length) mapCaption.textContent += ` Not in the vocabulary, so not on the floor: ${shelves.missing.slice(0, 20).join(', ')}${shelves.missing.length > 20 ? '…' : ''}.`;
     renderTimeline();
-    if (state.view === 'table' && shelves) renderTableLater({ words, points, shelves, projection: projection === 'umap' ? 'UMAP' : 'PCA', shelfName: shelfName(shelves) });
+    if (state.view === 'table' && shelves) {
+      const key = checkpoint ? `checkpoint-${index + 1}` : 'loaded';
+      renderTableLater({ words, points, shelves, projection: projection === 'umap' ? 'UMAP' : 'PCA', shelfName: shelfName(shelves), key });
+    }
   }
 
   function marksOf(words, entry) {
@@ -209,6 +219,8 @@ export function mount(container, context) {
     timeline.setAttribute('aria-valuetext', text);
     liveButton.disabled = shownIndex === null;
   }
+
+  const updateBookcaseLater = ui.throttled((view) => bookcase.update(view), 1000);
 
   // The tables follow training every couple of seconds (each page asks the engine for neighbours).
   let tableTicket = 0;
@@ -254,7 +266,10 @@ export function mount(container, context) {
     if (training.state.phase !== 'idle') return;
     const run = ++staticTicket;
     try {
-      const map = await mapShelves(engine, store.get(), staticMap, store.get().probe);
+      // Matched to the previous shelves (colours stay), but a fresh PCA: the same link then draws
+      // the same map (and UMAP, which starts from it), however the page got there.
+      const previous = staticMap && { words: staticMap.words, shelves: staticMap.shelves };
+      const map = await mapShelves(engine, store.get(), previous, store.get().probe);
       if (run !== staticTicket || disposed) return;
       staticMap = map;
       controls.message.textContent = '';
@@ -338,6 +353,7 @@ export function mount(container, context) {
       unsubscribeTraining();
       renderProgress.cancel();
       renderTableLater.cancel();
+      updateBookcaseLater.cancel();
       unsubscribeVectors();
       unsubscribeStore();
       controls.destroy();

@@ -8,7 +8,7 @@ import { groupSwatch } from './groups.js';
 export const TABLE_PAGE = 100;
 
 export function shelfTable() {
-  const shelvesBox = h('div', { class: 'shelf-table-wrap' });
+  const shelvesBox = h('div', { class: 'shelf-table-wrap', tabindex: '0', role: 'region', 'aria-label': 'The shelves and their books' });
   const booksBox = h('div', { class: 'word-table-wrap' });
   const note = h('p', { class: 'hint' },
     'Why do words such as “the”, “and” or “of” have odd neighbours? They stand beside almost every word, so their contexts say little about them: ' +
@@ -21,7 +21,7 @@ export function shelfTable() {
    * @param {(words: string[]) => Promise<Map<string, string[]>>} neighbours  nearest words of a page of books
    * @param {() => boolean} stale  true once a newer render has started
    */
-  async function render({ words, points, shelves, projection, shelfName }, neighbours, stale) {
+  async function render({ words, points, shelves, projection, shelfName, key }, neighbours, stale) {
     const order = Array.from(shelves.order);
     const members = new Map(order.map((shelf) => [shelf, []]));
     for (let i = 0; i < words.length; i += 1) members.get(shelves.labels[i])?.push(i);
@@ -64,9 +64,10 @@ export function shelfTable() {
           h('td', null, (nearest.get(word) ?? []).join(', '))))),
     );
     const more = rows.length < words.length
-      ? h('button', { type: 'button', class: 'secondary', onclick: () => { rowsShown += TABLE_PAGE; render({ words, points, shelves, projection, shelfName }, neighbours, stale); } }, `Show ${TABLE_PAGE} more`)
+      ? h('button', { type: 'button', class: 'secondary', onclick: () => { rowsShown += TABLE_PAGE; render({ words, points, shelves, projection, shelfName, key }, neighbours, stale); } }, `Show ${TABLE_PAGE} more`)
       : null;
     fill(booksBox, table, more);
+    booksBox.dataset.shown = key ?? ''; // which map the table shows (tests wait for it)
   }
 
   return {
