@@ -31,7 +31,7 @@ test('every request type of the contract is known', () => {
   const contract = ['init', 'loadCorpus', 'configure', 'train', 'pause', 'step', 'loadVectors', 'vocabulary',
     'vector', 'similarity', 'neighbors', 'analogy', 'project', 'cluster', 'positions', 'indexDocuments', 'search',
     'exportVectors', 'index', 'cancelTraining', 'memory', 'estimateMemory', 'neighborGraph', 'umap',
-    'clusterWords', 'directions', 'wordFilter'];
+    'clusterWords', 'directions', 'wordFilter', 'compareRetrieval', 'retrievalRecall'];
   contract.push('contextsLoad', 'contextsConfigure', 'contextsStep', 'contextsOf', 'contextsPair', 'contextsPushes', 'contextsPredict', 'contextsNeighbours');
   assert.deepEqual(Object.keys(Requests).sort(), [...contract].sort());
   assert.deepEqual(Object.keys(RequestType).sort(), [...contract].sort());
