@@ -1,7 +1,7 @@
 // Every example the page, its hints and the docs suggest works on the built snapshot as claimed:
 // one test per line of examples.txt (its format is described at the top of that file). Runs the
 // native `shelf` CLI (the same C++ engine the page runs as WebAssembly) on the snapshot the site
-// ships, build/site/data/default.bin (SHELF_SNAPSHOT to check another), so it needs
+// ships (the file its manifest names, build/site/data/default.q8; SHELF_SNAPSHOT to check another), so it needs
 // scripts/build-site.sh first; scripts/test.sh runs it as the `examples` suite after `site`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,7 +14,12 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
 const shelf = path.join(repo, 'build/native/shelf');
-const snapshot = process.env.SHELF_SNAPSHOT ?? path.join(repo, 'build/site/data/default.bin');
+const siteData = path.join(repo, 'build/site/data');
+const shippedSnapshot = () => {
+  const manifest = path.join(siteData, 'manifest.json');
+  return path.join(siteData, existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')).snapshot.file : 'default.q8');
+};
+const snapshot = process.env.SHELF_SNAPSHOT ?? shippedSnapshot();
 const documents = path.join(repo, 'web/data/documents.txt');
 const scratch = mkdtempSync(path.join(tmpdir(), 'shelf-examples-'));
 
