@@ -105,8 +105,9 @@ export async function mapShelves(engine, state, previous, probe) {
     shelves,
     topics: books.source === 'reading' ? topicsOf(shelves.words) : null,
     source: books.source,
-    // UMAP lays out the most frequent words: only a map of exactly those (ids 0, 1, 2...) can use it.
-    umapable: books.source === 'frequent' && shelves.ids.every((id, i) => id === i),
+    // UMAP lays out the most frequent words (those the classroom filter leaves): only a map of
+    // exactly those, with no neighbours of the probe added, can use it.
+    umapable: books.source === 'frequent' && shelves.words.length <= books.limit,
   };
 }
 

@@ -33,7 +33,8 @@ async function settled(page) {
 }
 
 async function openShelves(context, url) {
-  const opened = await openPage(context, `${url}?lesson=shelves`);
+  // The most frequent words as the books, so that everyday words such as “water” are on the map.
+  const opened = await openPage(context, `${url}?lesson=shelves&books=frequent`);
   await waitForLesson(opened.page, 'shelves');
   await opened.page.waitForSelector('.scatter[data-words][data-zoom]');
   return opened;
