@@ -6,6 +6,7 @@
 // A lesson module may export `check` ({ kind, words, choices }) to replace its default below;
 // the kinds and how the engine answers them are here, the view in web/ui/check-yourself.js.
 import { boolParam, stringParam } from './state.js';
+import { cosine } from './vector-math.js';
 
 export const checkParams = {
   check: boolParam(false),
@@ -39,17 +40,6 @@ export function questionFor(lesson, state) {
   return { kind: base.kind, words: words.slice(0, kind.words), choices: kind.fixedChoices ?? choices };
 }
 
-const cosine = (a, b) => {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i += 1) {
-    dot += a[i] * b[i];
-    na += a[i] * a[i];
-    nb += b[i] * b[i];
-  }
-  return na && nb ? dot / Math.sqrt(na * nb) : NaN;
-};
 const meanRow = (matrix, dim, rows) => {
   const out = new Float64Array(dim);
   for (let r = 0; r < rows; r += 1) for (let d = 0; d < dim; d += 1) out[d] += matrix[r * dim + d] / rows;

@@ -5,6 +5,7 @@
 // the rows it returned.
 import { numberParam, stringParam } from '../state.js';
 import { heatMap } from '../ui/heat-map.js';
+import { cosine } from '../vector-math.js';
 
 export const id = 'positions';
 export const title = 'Token + positional embeddings';
@@ -17,17 +18,6 @@ export const params = {
   posScale: numberParam(1, 0, 3),
 };
 
-const cosine = (a, b) => {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i += 1) {
-    dot += a[i] * b[i];
-    na += a[i] * a[i];
-    nb += b[i] * b[i];
-  }
-  return na && nb ? dot / Math.sqrt(na * nb) : NaN;
-};
 const row = (matrix, dim, r) => matrix.subarray(r * dim, (r + 1) * dim);
 const pool = (matrix, dim, rows, reduce, start) => {
   const out = new Float32Array(dim).fill(start);
