@@ -8,10 +8,14 @@ import { openPage, openSampleCorpus, screenshot, useSiteAndBrowser, waitForLesso
 
 const site = useSiteAndBrowser();
 
-/** The coordinates of the table's first `n` rows: [[word, x, y], ...]. */
-async function tableRows(page, n = 20) {
+/**
+ * The coordinates of the table's first `n` rows: [[word, x, y], ...], once the table shows the
+ * map named `shown` (its render follows the map by up to 1.5 s, so the rows on screen before
+ * that are an earlier map's).
+ */
+async function tableRows(page, shown, n = 20) {
   await page.getByLabel('a table').check();
-  await page.waitForSelector('.word-table-wrap tbody tr');
+  await page.waitForSelector(`.word-table-wrap[data-shown="${shown}"] tbody tr`);
   const rows = await page.locator('.word-table-wrap tbody tr').evaluateAll(
     (trs, count) => trs.slice(0, count).map((tr) => [...tr.children].map((cell) => cell.textContent)),
     n,
@@ -47,7 +51,7 @@ test('training from scratch lowers the loss and moves the books; the timeline re
   await page.getByLabel('Probe word').fill('god');
   await page.getByRole('button', { name: 'Pin' }).click();
   await page.waitForFunction(() => document.querySelectorAll('.probe-neighbors li').length === 8);
-  const before = await tableRows(page);
+  const before = await tableRows(page, 'checkpoint-1');
   await page.getByLabel('a map').check();
   await trainToEnd(page);
   const loss = await lossCaption(page);
@@ -57,19 +61,18 @@ test('training from scratch lowers the loss and moves the books; the timeline re
 
   assert.equal(await page.locator('.probe-neighbors li').count(), 8);
   assert.match(await page.locator('.probe-neighbors + .hint').innerText(), /Neighbours of “god”/);
-  const afterTraining = await tableRows(page);
+  const timeline = page.getByLabel('Timeline: replay the training');
+  const checkpoints = Number(await timeline.getAttribute('max')) + 1;
+  assert.ok(checkpoints >= 3, `${checkpoints} checkpoints`);
+  const afterTraining = await tableRows(page, `checkpoint-${checkpoints}`);
   assert.deepEqual(afterTraining.map((r) => r[0]), before.map((r) => r[0]), 'the same books');
   const moved = afterTraining.filter((row, i) => Math.hypot(row[1] - before[i][1], row[2] - before[i][2]) > 0.01);
   assert.ok(moved.length >= before.length / 2, `${moved.length} of ${before.length} books moved`);
 
   // The timeline goes back to the random start.
-  const timeline = page.getByLabel('Timeline: replay the training');
-  const checkpoints = Number(await timeline.getAttribute('max')) + 1;
-  assert.ok(checkpoints >= 3, `${checkpoints} checkpoints`);
   await timeline.fill('0');
   await page.waitForFunction(() => /Checkpoint 1 of/.test(document.querySelector('.timeline-text')?.textContent ?? ''));
-  await page.waitForSelector('.word-table-wrap[data-shown="checkpoint-1"]');
-  const replayed = await tableRows(page);
+  const replayed = await tableRows(page, 'checkpoint-1');
   assert.deepEqual(replayed, before, 'the first checkpoint is the random start');
   await page.getByRole('button', { name: 'Back to live' }).click();
   await page.getByLabel('a map').check();
