@@ -81,9 +81,10 @@ async function cycle(page, i) {
 const mb = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
 
 test(`${CYCLES} trainings in a row leave memory and speed where the first left them`, { timeout: 60000 + CYCLES * 60000 }, async () => {
-  // The bundled corpus (2.5 million words), one epoch a training: what a class would press Play on.
+  // The bundled corpus (1.5 million words), one epoch a training, as fast as it goes (the pace does
+  // not change what is kept between trainings, and the suite stays short).
   // The most frequent words as the books: UMAP lays out only those (the reading list stays PCA).
-  const settings = 'epochs=1&speed=50000&seed=3&books=frequent';
+  const settings = 'epochs=1&speed=0&seed=3&books=frequent';
   const { page, problems } = await openPage(site.context, `${site.url}?lesson=shelves&${settings}`);
   const cdp = await site.context.newCDPSession(page);
   await waitForLesson(page, 'shelves');
