@@ -70,15 +70,14 @@ for (const flavour of ['simd', 'scalar']) {
     await page.waitForFunction(() => document.body.dataset.training === 'finished', null, { timeout: 60000 });
     assert.match(await page.locator('#status').innerText(), /^finished: epoch 30\/30, loss \d/);
 
-    // Noah's sons are his nearest words in Genesis 1–10 (a property of the text, any seed).
+    // Noah's three sons are among his ten nearest words in Genesis 1–10 (a property of the text).
     await page.getByLabel('Word').fill('Noah');
     await page.getByRole('button', { name: 'Neighbours' }).click();
-    await page.waitForFunction(() => /^(shem|ham|japheth)\b/.test(document.querySelector('#neighbors li')?.textContent ?? ''), null, {
-      timeout: 10000,
-    });
+    await page.waitForFunction(() => document.querySelectorAll('#neighbors li').length === 10, null, { timeout: 10000 });
     const neighbours = await page.locator('#neighbors li').allInnerTexts();
-    assert.equal(neighbours.length, 10);
     assert.ok(neighbours.every((line) => /^\S+ -?\d\.\d{3}$/.test(line)), neighbours.join(' | '));
+    const words = neighbours.map((line) => line.split(' ')[0]);
+    for (const son of ['shem', 'ham', 'japheth']) assert.ok(words.includes(son), `${son} in ${words.join(', ')}`);
     if (flavour === 'simd') await screenshot(page, 'minimal-page');
 
     // An unknown word: the engine's own message, and the list empties.
