@@ -236,6 +236,8 @@ export interface ShelfEngine {
   /** Words on two axes, each the mean step of [from, to] word pairs (wasm/bindings_directions.cpp). */
   directions(session: Session, x: [string, string][], y: [string, string][], words: string[]): Directions;
   ContextLab: typeof ContextLab;
+  /** What a file is from its first bytes (wasm/bindings_formats.cpp): io.h's format name, or null and why not. */
+  detectFormat(head: string | ArrayBuffer | Uint8Array, name: string): { format: string | null; problem: string | null };
 }
 
 /** `x[i]`, `y[i]`: cos(words[i], axis); `*Agreement[j]`: cos(pair j's step, its axis). */

@@ -71,18 +71,14 @@ const optional = (check, fallback) => ({ check, fallback });
 /**
  * How a request is answered, when the host adds nothing of its own (wasm/engine-host.js answers
  * the others by hand): the key of a request's declaration, beside its fields. `args` are the
- * request's fields passed in this order; `FIELDS` passes them all as one object.
+ * request's fields passed in this order; `FIELDS` passes them all as one object. The engine's:
+ * `session(m)`: session.m(...args); `overSession(m)`: module.m(session, ...args), a free function
+ * over the session; `engine(m)`: module.m(...args); `contextLab(m)`: the contexts lab's lab.m(...args).
  */
 export const answeredBy = Symbol('answeredBy');
 export const FIELDS = '*';
-/** `session.method(...args)`: a method of the engine's Session. */
-const session = (method, ...args) => ({ on: 'session', method, args });
-/** `module.method(session, ...args)`: a free function of the engine over the session. */
-const overSession = (method, ...args) => ({ on: 'overSession', method, args });
-/** `module.method(...args)`: a function of the engine alone. */
-const engine = (method, ...args) => ({ on: 'engine', method, args });
-/** `lab.method(...args)`: a method of the contexts lesson's ContextLab. */
-const contextLab = (method, ...args) => ({ on: 'contextLab', method, args });
+const answer = (on) => (method, ...args) => ({ on, method, args });
+const [session, overSession, engine, contextLab] = ['session', 'overSession', 'engine', 'contextLab'].map(answer);
 
 /**
  * Every request type: its fields with their checks and defaults, and (`answeredBy`) how the
@@ -287,6 +283,13 @@ export const Requests = Object.freeze({
   // The classroom word filter: with `words`, every later answer leaves those words out (an empty
   // list turns it off); without, only says what it hides now ({ listed, hidden, vocab }).
   wordFilter: { words: optional(isWordList) },
+  // What a file is, from its first bytes (a megabyte is enough): the engine's sniff, as loadVectors
+  // 'auto' reads it; `format` null (and the reader's `problem`) when it is not a vectors file.
+  detectFormat: {
+    head: required((v) => (typeof v === 'string' || v instanceof ArrayBuffer || v instanceof Uint8Array ? null : 'a string, an ArrayBuffer or a Uint8Array')),
+    name: optional(isText, 'the file'),
+    [answeredBy]: engine('detectFormat', 'head', 'name'),
+  },
 });
 
 /** The request type names, e.g. for building one client method per request. */
