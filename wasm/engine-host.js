@@ -4,6 +4,10 @@
 //   const host = createHost(module);         // module: what createShelfEngine() resolves to
 //   await host.handle(message, emit);         // emit(messageOut, transferList)
 //
+// Requests that protocol.js declares `answeredBy` an engine call are answered generically (below
+// `handlers`); `handlers` holds only those with logic of their own: the training loop, pausing,
+// index building and UMAP in slices with events, the memory checks before a load.
+//
 // Training runs in slices of `wordsPerStep` corpus words with a turn of the event loop between
 // slices, so `pause` and queries are answered while it runs (from the latest slice's vectors).
 

@@ -1,6 +1,7 @@
-// The worker protocol (docs/protocol.md) as data: request types with their fields, defaults and
-// checks, error codes, and the helpers both sides use. The worker validates every request with
-// `parseRequest`; the client uses the same table to know the request types.
+// The worker protocol (docs/protocol.md) as data: request types with their fields, defaults,
+// checks and (`answeredBy`) the engine call that answers them, error codes, and the helpers both
+// sides use. The worker validates every request with `parseRequest` and answers the declared ones
+// without a handler of its own; the client makes one method per request type from the same table.
 
 /** Error codes of a failed reply. */
 export const ErrorCode = Object.freeze({
@@ -69,11 +70,9 @@ const required = (check) => ({ check, required: true });
 const optional = (check, fallback) => ({ check, fallback });
 
 /**
- * How a request is answered, when the host adds nothing of its own (wasm/engine-host.js answers
- * the others by hand): the key of a request's declaration, beside its fields. `args` are the
- * request's fields passed in this order; `FIELDS` passes them all as one object. The engine's:
- * `session(m)`: session.m(...args); `overSession(m)`: module.m(session, ...args), a free function
- * over the session; `engine(m)`: module.m(...args); `contextLab(m)`: the contexts lab's lab.m(...args).
+ * How a request is answered when the host adds nothing (wasm/engine-host.js): beside its fields,
+ * `[answeredBy]: session('m', ...fields)` calls session.m(...), `overSession` module.m(session, ...),
+ * `engine` module.m(...), `contextLab` the contexts lab's lab.m(...); `FIELDS` passes all fields.
  */
 export const answeredBy = Symbol('answeredBy');
 export const FIELDS = '*';
@@ -286,9 +285,8 @@ export const Requests = Object.freeze({
   // What a file is, from its first bytes (a megabyte is enough): the engine's sniff, as loadVectors
   // 'auto' reads it; `format` null (and the reader's `problem`) when it is not a vectors file.
   detectFormat: {
-    head: required((v) => (typeof v === 'string' || v instanceof ArrayBuffer || v instanceof Uint8Array ? null : 'a string, an ArrayBuffer or a Uint8Array')),
-    name: optional(isText, 'the file'),
-    [answeredBy]: engine('detectFormat', 'head', 'name'),
+    head: required((v) => (isText(v) === null || v instanceof ArrayBuffer || v instanceof Uint8Array ? null : 'a string, an ArrayBuffer or a Uint8Array')),
+    name: optional(isText, 'the file'), [answeredBy]: engine('detectFormat', 'head', 'name'),
   },
 });
 
