@@ -277,7 +277,7 @@ export function createHost(module, options = {}) {
     },
 
     // UMAP in the engine, in slices of whole epochs with a turn of the event loop between them,
-    // like `index`. The run owns its graph and layout (C++ memory): deleted however it ends.
+    // like `index`. The layout (a C++ WordLayout, engine memory) owns its graph: deleted however it ends.
     umap: async (f) => {
       const run = {};
       layoutRun = run;
