@@ -238,6 +238,8 @@ export interface ShelfEngine {
   ContextLab: typeof ContextLab;
   /** What a file is from its first bytes (wasm/bindings_formats.cpp): io.h's format name, or null and why not. */
   detectFormat(head: string | ArrayBuffer | Uint8Array, name: string): { format: string | null; problem: string | null };
+  /** A few words' vectors at once (wasm/bindings_word_vectors.cpp): row i is words[i]'s, zeros and id -1 when unknown. */
+  wordVectors(session: Session, words: string[]): { words: string[]; ids: Int32Array; dim: number; vectors: Float32Array; unknown: string[] };
 }
 
 /** `x[i]`, `y[i]`: cos(words[i], axis); `*Agreement[j]`: cos(pair j's step, its axis). */

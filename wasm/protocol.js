@@ -288,6 +288,11 @@ export const Requests = Object.freeze({
     head: required((v) => (isText(v) === null || v instanceof ArrayBuffer || v instanceof Uint8Array ? null : 'a string, an ArrayBuffer or a Uint8Array')),
     name: optional(isText, 'the file'), [answeredBy]: engine('detectFormat', 'head', 'name'),
   },
+  // The vectors of a few words at once (n × dim); an unknown or hidden word gets id -1 and zeros.
+  wordVectors: {
+    words: required((v) => isTextList(v) ?? (v.length <= 1000 ? null : 'at most 1000 words')),
+    [answeredBy]: overSession('wordVectors', 'words'),
+  },
 });
 
 /** The request type names, e.g. for building one client method per request. */
@@ -380,12 +385,7 @@ export function transferablesOf(value, depth = 3, found = new Set()) {
   return [...found];
 }
 
-/** A reply's error as a ProtocolError, for the page to throw. */
-export function errorFromReply(error) {
-  return new ProtocolError(error?.message ?? 'unknown error', error?.code ?? ErrorCode.internal);
-}
-
-// Checks of the `clusterWords` fields (function declarations, hoisted above the table).
+// Checks of the `clusterWords` and `wordVectors` fields (function declarations, hoisted above the table).
 function isTextList(v) {
   return Array.isArray(v) && v.every((w) => typeof w === 'string') ? null : 'an array of strings';
 }

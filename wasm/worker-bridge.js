@@ -11,7 +11,7 @@
 // not survive the structured clone (messageerror) names no request: what waits fails, later
 // requests go on. An aborted `signal` rejects with code 'cancelled' (the reply, if any, is dropped).
 
-import { ErrorCode, ProtocolError, errorFromReply } from './protocol.js';
+import { ErrorCode, ProtocolError } from './protocol.js';
 
 /**
  * @param {{ postMessage(message: any, transfer?: Transferable[]): void,
@@ -76,6 +76,11 @@ export function createWorkerBridge(worker, { names, onEvent = () => false, unava
       return pending.size;
     },
   };
+}
+
+/** A failed reply's error as a ProtocolError, for the page to throw. */
+function errorFromReply(error) {
+  return new ProtocolError(error?.message ?? 'unknown error', error?.code ?? ErrorCode.internal);
 }
 
 function cancelled(type) {
