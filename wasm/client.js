@@ -1,5 +1,6 @@
 // The page's side of the worker protocol (docs/protocol.md): one promise-returning method per
-// request type, progress callbacks, and AbortSignal support.
+// request type, progress callbacks, and AbortSignal support. Requests and replies go through
+// worker-bridge.js, which the saving worker's client (web/persistence.js) uses too.
 //
 //   const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
 //   const engine = createEngineClient(worker);
