@@ -1,5 +1,6 @@
 // The page's side of the worker protocol (docs/protocol.md): one promise-returning method per
-// request type, progress callbacks, and AbortSignal support.
+// request type, progress callbacks, and AbortSignal support. Requests and replies go through
+// worker-bridge.js, which the saving worker's client (web/persistence.js) uses too.
 //
 //   const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
 //   const engine = createEngineClient(worker);
@@ -15,83 +16,43 @@
 // copied to the worker unless their buffers are listed in `transfer` (then they are moved and
 // the page's copies become empty).
 
-import { ErrorCode, EventType, ProtocolError, RequestType, errorFromReply } from './protocol.js';
+import { EventType, RequestType } from './protocol.js';
+import { createWorkerBridge } from './worker-bridge.js';
 
 /**
  * @param {{ postMessage(message: any, transfer?: Transferable[]): void,
  *           addEventListener(type: string, listener: (event: any) => void): void }} worker
  */
 export function createEngineClient(worker) {
-  let nextId = 1;
-  const pending = new Map(); // id -> { resolve, reject }
   const progressListeners = new Set();
   const trainingStopped = new Set(); // callbacks run when a progress event says training stopped
   const indexListeners = new Set();
 
-  worker.addEventListener('message', ({ data }) => {
-    if (data && data.event === EventType.progress) {
+  // The worker's events: progress, index progress, and a request it could not read (messageerror
+  // on its side: the request names no id, so fail what waits rather than let it wait forever).
+  function onEvent(data) {
+    if (data?.event === EventType.progress) {
       for (const listener of progressListeners) listener(data.progress, data);
       if (!data.progress || !data.progress.running) for (const done of [...trainingStopped]) done();
-      return;
+      return true;
     }
-    if (data && data.event === EventType.indexProgress) {
+    if (data?.event === EventType.indexProgress) {
       for (const listener of indexListeners) listener(data.index, data);
-      return;
+      return true;
     }
-    if (data && data.event === EventType.unreadableRequest) {
-      failWaiting('the engine could not read a request (messageerror)');
-      return;
+    if (data?.event === EventType.unreadableRequest) {
+      bridge.failWaiting('the engine could not read a request (messageerror)');
+      return true;
     }
-    const call = data && pending.get(data.id);
-    if (!call) return; // a reply to a cancelled request
-    pending.delete(data.id);
-    if (data.ok) call.resolve(data.result);
-    else call.reject(errorFromReply(data.error));
-  });
-
-  // A worker that fails to load or crashes answers nothing more: fail what is waiting, and
-  // everything after.
-  let failure = null;
-  worker.addEventListener('error', (event) => {
-    event?.preventDefault?.();
-    failure = new ProtocolError(`engine worker failed: ${event?.message ?? 'unknown error'}`, ErrorCode.internal);
-    for (const call of pending.values()) call.reject(failure);
-    pending.clear();
-  });
-
-  // A message that does not survive the structured clone names no request, and its reply will
-  // never come: fail everything waiting rather than let it wait forever. The engine is unharmed,
-  // so later requests go on.
-  function failWaiting(message) {
-    const error = new ProtocolError(message, ErrorCode.internal);
-    for (const call of pending.values()) call.reject(error);
-    pending.clear();
+    return false;
   }
-  worker.addEventListener('messageerror', () => failWaiting('a reply from the engine could not be read (messageerror)'));
-
-  function request(type, fields = {}, { signal, transfer = [] } = {}) {
-    if (failure) return Promise.reject(failure);
-    if (signal?.aborted) return Promise.reject(cancelled(type));
-    const id = nextId++;
-    return new Promise((resolve, reject) => {
-      const onAbort = () => {
-        pending.delete(id);
-        reject(cancelled(type));
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      const settle = (fn) => (value) => {
-        signal?.removeEventListener('abort', onAbort);
-        fn(value);
-      };
-      pending.set(id, { resolve: settle(resolve), reject: settle(reject) });
-      worker.postMessage({ ...fields, id, type }, transfer);
-    });
-  }
+  const bridge = createWorkerBridge(worker, { names: { worker: 'engine worker', replies: 'the engine' }, onEvent });
+  const { request } = bridge;
 
   // `train` replies at once; its signal stays armed until training stops, and aborting it
   // pauses training.
   function train(fields = {}, { signal, transfer } = {}) {
-    if (signal?.aborted) return Promise.reject(cancelled('train'));
+    if (signal?.aborted) return request('train', fields, { signal }); // rejects: cancelled
     const reply = request('train', fields, { transfer });
     if (signal) {
       const onAbort = () => {
@@ -123,15 +84,11 @@ export function createEngineClient(worker) {
     },
     /** Requests still waiting for their reply. */
     get pendingCount() {
-      return pending.size;
+      return bridge.pendingCount;
     },
   };
   for (const type of Object.keys(RequestType)) {
     client[type] = type === 'train' ? train : (fields, options) => request(type, fields, options);
   }
   return client;
-}
-
-function cancelled(type) {
-  return new ProtocolError(`${type} was cancelled`, ErrorCode.cancelled);
 }

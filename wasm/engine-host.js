@@ -4,10 +4,14 @@
 //   const host = createHost(module);         // module: what createShelfEngine() resolves to
 //   await host.handle(message, emit);         // emit(messageOut, transferList)
 //
+// Requests that protocol.js declares `answeredBy` an engine call are answered generically (below
+// `handlers`); `handlers` holds only those with logic of their own: the training loop, pausing,
+// index building and UMAP in slices with events, the memory checks before a load.
+//
 // Training runs in slices of `wordsPerStep` corpus words with a turn of the event loop between
 // slices, so `pause` and queries are answered while it runs (from the latest slice's vectors).
 
-import { ErrorCode, EventType, ProtocolError, parseRequest, transferablesOf } from './protocol.js';
+import { ErrorCode, EventType, FIELDS, ProtocolError, Requests, answeredBy, parseRequest, transferablesOf } from './protocol.js';
 
 /** A UMAP slice: long enough to make progress, short enough that queries wait little. */
 const UMAP_SLICE_MS = 25;
@@ -83,7 +87,7 @@ export function createHost(module, options = {}) {
   /** The latest `index` request still building (a newer one cancels it), or null. */
   let indexRun = null;
   /** The latest `umap` request still laying out (a newer one cancels it), or null. */
-  let umapRun = null;
+  let layoutRun = null;
 
   // A layout's `initial` or `reference` points must be one (x, y) per word.
   function pointsFor(values, words, name) {
@@ -244,13 +248,8 @@ export function createHost(module, options = {}) {
       return { memory: module.memoryUsage() };
     },
 
-    memory: () => module.memoryUsage(),
-
     estimateMemory: (f) => module.estimateMemory({ ...f, head: typeof f.head === 'string' ? f.head : asUint8Array(f.head) }),
 
-    vocabulary: (f) => session.vocabulary(f.limit),
-    vector: (f) => session.vector(f.word),
-    similarity: (f) => session.similarity(f.a, f.b),
     neighbors: (f) => {
       if (!f.approximate) {
         return f.word !== undefined ? session.neighbors(f.word, f.k) : session.neighborsOfVector(f.vector, f.k);
@@ -276,15 +275,12 @@ export function createHost(module, options = {}) {
       if (indexRun === run) indexRun = null;
       return status;
     },
-    analogy: (f) => session.analogy(f.a, f.b, f.c, f.k, f.method, f.answer),
-    project: (f) => session.project(f.limit, f.components, f.align),
-    neighborGraph: (f) => session.neighborGraph(f.limit, f.k),
 
     // UMAP in the engine, in slices of whole epochs with a turn of the event loop between them,
-    // like `index`. The run owns its graph and layout (C++ memory): deleted however it ends.
+    // like `index`. The layout (a C++ WordLayout, engine memory) owns its graph: deleted however it ends.
     umap: async (f) => {
       const run = {};
-      umapRun = run;
+      layoutRun = run;
       const words = session.vocabulary(f.limit).words.length; // no vectors: no-model
       if (words < 3) throw new ProtocolError(`UMAP needs at least 3 words; there are ${words}`, ErrorCode.badInput);
       const initial = pointsFor(f.initial, words, 'initial');
@@ -295,40 +291,42 @@ export function createHost(module, options = {}) {
         let progress;
         do {
           await yieldToEventLoop();
-          if (umapRun !== run) throw new ProtocolError('replaced by a newer umap request', ErrorCode.cancelled);
+          if (layoutRun !== run) throw new ProtocolError('replaced by a newer umap request', ErrorCode.cancelled);
           const start = performance.now();
           do progress = layout.step(1);
           while (!progress.finished && performance.now() - start < UMAP_SLICE_MS);
         } while (!progress.finished);
-        umapRun = null;
+        layoutRun = null;
         const points = reference ? module.alignPoints(layout.points(), reference, 2) : layout.points();
         return { words: layout.words(), ids: layout.ids(), points, neighbors, epochs: f.epochs, aligned: reference !== undefined };
       } finally {
         layout.delete();
       }
     },
-    cluster: (f) => session.cluster(f.k, f.limit, f.seed),
-    positions: (f) => session.positions(f.sentence, f.scale),
-    indexDocuments: (f) => session.indexDocuments(f.text, f.maxTokens, f.pooling),
-    search: (f) => session.search(f.query, f.k),
-    exportVectors: (f) => session.exportVectors(f.format),
-    clusterWords: (f) => module.clusterWords(session, f),
-    // Retrieval by meaning, by words and both (wasm/bindings_retrieval.cpp).
-    compareRetrieval: (f) => module.compareRetrieval(session, f.query, f.k, f.promptFrom),
-    retrievalRecall: (f) => module.retrievalRecall(session, f.questions, f.paragraphs, f.ks),
-    directions: (f) => module.directions(session, f.x, f.y, f.words),
     wordFilter: (f) => (f.words !== undefined ? module.setWordFilter(session, f.words) : module.wordFilterStatus(session)),
 
     // The contexts lesson: a ContextLab of its own, made on first use (docs/protocol.md).
-    contextsLoad: (f) => contexts().load(f),
     contextsConfigure: (f) => ({ progress: contexts().configure(f) }),
-    contextsStep: (f) => contexts().step(f.words, f.pairs),
-    contextsOf: (f) => contexts().contexts(f.word, f.offset, f.limit, f.k),
-    contextsPair: (f) => contexts().pair(f.a, f.b, f.k),
-    contextsPushes: (f) => contexts().pushes(f.word, f.count, f.neighbours, f.maxWords),
-    contextsPredict: (f) => contexts().predict(f.word, f.k),
-    contextsNeighbours: (f) => contexts().neighbours(f.word, f.k),
   };
+
+  // Every other request is answered as protocol.js declares it (`answeredBy`): one call into the
+  // engine with the request's fields in the declared order.
+  const targets = { session: () => session, overSession: () => module, engine: () => module, contextLab: contexts };
+  for (const [type, spec] of Object.entries(Requests)) {
+    const how = spec[answeredBy];
+    if ((how === undefined) === (handlers[type] === undefined)) {
+      throw new Error(`${type}: needs a handler in engine-host.js or an \`answeredBy\` in protocol.js (exactly one)`);
+    }
+    if (!how) continue;
+    const { on, method, args } = how;
+    const target = targets[on];
+    const owner = on === 'contextLab' ? module.ContextLab?.prototype : target();
+    if (typeof owner?.[method] !== 'function') throw new Error(`${type}: the engine has no ${on} function ${method}`);
+    handlers[type] = (f) => {
+      const values = args.map((name) => (name === FIELDS ? f : f[name]));
+      return on === 'overSession' ? module[method](session, ...values) : target()[method](...values);
+    };
+  }
 
   /**
    * Answers one request with exactly one reply through `emit`; may emit events before it.

@@ -104,8 +104,11 @@ export type ExportedVectors = { bytes: ArrayBuffer } | { vectorsTsv: string; met
 /** UMAP options (see src/shelf/umap.h); `initial`: n x 2 starting points, centred and scaled to ±10. */
 export interface UmapOptions { minDist: number; epochs: number; learningRate: number; seed: number; initial?: Float32Array }
 export interface UmapProgress { epoch: number; epochs: number; finished: boolean }
-/** A UMAP layout under way (C++ memory: call delete() when done or given up). Point i is words()[i]. */
-export declare class UmapRun {
+/**
+ * A UMAP layout under way: C++'s `WordLayout` (src/shelf/session.h), which Embind still registers
+ * as `UmapRun`. C++ memory: call delete() when done or given up. Point i is words()[i].
+ */
+export declare class WordLayout {
   /** Runs up to `epochs` more epochs. */
   step(epochs: number): UmapProgress;
   points(): Float32Array; // row-major, n x 2
@@ -154,7 +157,7 @@ export declare class Session {
   /** The k nearest neighbours of each of the `limit` most frequent words among themselves; 1 <= k < words. */
   neighborGraph(limit: number, k: number): NeighborGraph;
   /** UMAP of that graph, not yet stepped; it owns its graph, so training meanwhile does not change it. */
-  beginUmap(limit: number, k: number, options: UmapOptions): UmapRun;
+  beginUmap(limit: number, k: number, options: UmapOptions): WordLayout;
   /** Spherical (cosine) k-means of the `limit` most frequent words. */
   cluster(k: number, limit: number, seed: number): Clusters;
   positions(sentence: string, scale: number): Positions;
@@ -217,8 +220,9 @@ export interface ShelfEngine {
   /** Orthogonal Procrustes: `moving` (n x components, row-major) turned and moved onto `reference`. */
   alignPoints(moving: Float32Array, reference: Float32Array, components: number): Float32Array;
   /** UMAP of a given neighbour graph (e.g. a `neighborGraph` result), not yet stepped. */
-  umapOfGraph(graph: NeighborGraph, options: UmapOptions): UmapRun;
-  UmapRun: typeof UmapRun;
+  umapOfGraph(graph: NeighborGraph, options: UmapOptions): WordLayout;
+  /** WordLayout's Embind name. */
+  UmapRun: typeof WordLayout;
   /** Shelves of words by k-means, named, matched to `previous`, ordered (src/shelf/word_clusters.h). */
   clusterWords(session: Session, request: ClusterWordsRequest): WordShelves;
   /** The classroom word filter (wasm/bindings_word_filter.cpp): an empty list turns it off. */
@@ -232,6 +236,10 @@ export interface ShelfEngine {
   /** Words on two axes, each the mean step of [from, to] word pairs (wasm/bindings_directions.cpp). */
   directions(session: Session, x: [string, string][], y: [string, string][], words: string[]): Directions;
   ContextLab: typeof ContextLab;
+  /** What a file is from its first bytes (wasm/bindings_formats.cpp): io.h's format name, or null and why not. */
+  detectFormat(head: string | ArrayBuffer | Uint8Array, name: string): { format: string | null; problem: string | null };
+  /** A few words' vectors at once (wasm/bindings_word_vectors.cpp): row i is words[i]'s, zeros and id -1 when unknown. */
+  wordVectors(session: Session, words: string[]): { words: string[]; ids: Int32Array; dim: number; vectors: Float32Array; unknown: string[] };
 }
 
 /** `x[i]`, `y[i]`: cos(words[i], axis); `*Agreement[j]`: cos(pair j's step, its axis). */

@@ -1,6 +1,7 @@
-// The worker protocol (docs/protocol.md) as data: request types with their fields, defaults and
-// checks, error codes, and the helpers both sides use. The worker validates every request with
-// `parseRequest`; the client uses the same table to know the request types.
+// The worker protocol (docs/protocol.md) as data: request types with their fields, defaults,
+// checks and (`answeredBy`) the engine call that answers them, error codes, and the helpers both
+// sides use. The worker validates every request with `parseRequest` and answers the declared ones
+// without a handler of its own; the client makes one method per request type from the same table.
 
 /** Error codes of a failed reply. */
 export const ErrorCode = Object.freeze({
@@ -69,7 +70,18 @@ const required = (check) => ({ check, required: true });
 const optional = (check, fallback) => ({ check, fallback });
 
 /**
- * Every request type: its fields with their checks and defaults. A field with `fallback`
+ * How a request is answered when the host adds nothing (wasm/engine-host.js): beside its fields,
+ * `[answeredBy]: session('m', ...fields)` calls session.m(...), `overSession` module.m(session, ...),
+ * `engine` module.m(...), `contextLab` the contexts lab's lab.m(...); `FIELDS` passes all fields.
+ */
+export const answeredBy = Symbol('answeredBy');
+export const FIELDS = '*';
+const answer = (on) => (method, ...args) => ({ on, method, args });
+const [session, overSession, engine, contextLab] = ['session', 'overSession', 'engine', 'contextLab'].map(answer);
+
+/**
+ * Every request type: its fields with their checks and defaults, and (`answeredBy`) how the
+ * engine answers it when the host needs no handler of its own. A field with `fallback`
  * undefined is optional and stays absent when not given.
  */
 export const Requests = Object.freeze({
@@ -99,7 +111,7 @@ export const Requests = Object.freeze({
   pause: {},
   cancelTraining: {},
   step: { words: optional(isWhole(1), 20000) },
-  memory: {},
+  memory: { [answeredBy]: engine('memoryUsage') },
   // Before reading a file: `bytes` its size, `head` its first bytes (a megabyte for a corpus).
   estimateMemory: {
     kind: required(isOneOf('corpus', 'vectors')),
@@ -120,9 +132,9 @@ export const Requests = Object.freeze({
     format: optional(isOneOf('auto', 'word2vec', 'word2vec-binary', 'glove', 'shelf-int8'), 'auto'),
     maxWords: optional(isWhole(0), 0),
   },
-  vocabulary: { limit: optional(isWhole(0), 0) },
-  vector: { word: required(isText) },
-  similarity: { a: required(isText), b: required(isText) },
+  vocabulary: { limit: optional(isWhole(0), 0), [answeredBy]: session('vocabulary', 'limit') },
+  vector: { word: required(isText), [answeredBy]: session('vector', 'word') },
+  similarity: { a: required(isText), b: required(isText), [answeredBy]: session('similarity', 'a', 'b') },
   // Either `word` or `vector`; `approximate` answers from the index (see `index`), `ef` its width.
   neighbors: {
     word: optional(isText),
@@ -147,14 +159,16 @@ export const Requests = Object.freeze({
     k: optional(isWhole(1), 10),
     method: optional(isOneOf('add', 'mul'), 'add'),
     answer: optional(isText),
+    [answeredBy]: session('analogy', 'a', 'b', 'c', 'k', 'method', 'answer'),
   },
   project: {
     limit: optional(isWhole(1), 2000),
     components: optional(isWhole(1), 2),
     align: optional(isBoolean, true),
+    [answeredBy]: session('project', 'limit', 'components', 'align'),
   },
   // Each of the `limit` most frequent words with its k nearest neighbours among them.
-  neighborGraph: { limit: optional(isWhole(1), 2000), k: optional(isWhole(1), 15) },
+  neighborGraph: { limit: optional(isWhole(1), 2000), k: optional(isWhole(1), 15), [answeredBy]: session('neighborGraph', 'limit', 'k') },
   // UMAP of the `limit` most frequent words over the engine's neighbour graph (laid out by the
   // engine, in slices). `initial` (n x 2) is where the points start, e.g. the PCA map or the
   // previous layout; `reference` (n x 2) is what the result is turned onto (Procrustes).
@@ -168,26 +182,35 @@ export const Requests = Object.freeze({
     initial: optional(isVector),
     reference: optional(isVector),
   },
-  cluster: { k: required(isWhole(1)), limit: optional(isWhole(1), 2000), seed: optional(isWhole(0), 1) },
-  positions: { sentence: required(isText), scale: optional(isFiniteNumber, 1) },
+  cluster: {
+    k: required(isWhole(1)), limit: optional(isWhole(1), 2000), seed: optional(isWhole(0), 1),
+    [answeredBy]: session('cluster', 'k', 'limit', 'seed'),
+  },
+  positions: { sentence: required(isText), scale: optional(isFiniteNumber, 1), [answeredBy]: session('positions', 'sentence', 'scale') },
   indexDocuments: {
     text: required(isText),
     maxTokens: optional(isWhole(1), 120),
     pooling: optional(isOneOf('mean', 'sif'), 'mean'),
+    [answeredBy]: session('indexDocuments', 'text', 'maxTokens', 'pooling'),
   },
-  search: { query: required(isText), k: optional(isWhole(1), 3) },
-  exportVectors: { format: optional(isOneOf('word2vec', 'word2vec-binary', 'glove', 'projector'), 'word2vec') },
+  search: { query: required(isText), k: optional(isWhole(1), 3), [answeredBy]: session('search', 'query', 'k') },
+  exportVectors: {
+    format: optional(isOneOf('word2vec', 'word2vec-binary', 'glove', 'projector'), 'word2vec'),
+    [answeredBy]: session('exportVectors', 'format'),
+  },
   // The indexed documents searched by meaning, by words (BM25) and both (reciprocal rank fusion).
   compareRetrieval: {
     query: required(isText),
     k: optional(isWhole(1), 3),
     promptFrom: optional(isOneOf('meaning', 'words', 'hybrid'), 'hybrid'),
+    [answeredBy]: overSession('compareRetrieval', 'query', 'k', 'promptFrom'),
   },
   // Recall@k of every method on labelled questions: `paragraphs[i]` (0-based) answers `questions[i]`.
   retrievalRecall: {
     questions: required(isQuestions),
     paragraphs: required(isIndexes),
     ks: optional(isIndexes, [1, 3, 5]),
+    [answeredBy]: overSession('retrievalRecall', 'questions', 'paragraphs', 'ks'),
   },
   // The contexts lesson's own corpus, context index and skip-gram run (apart from the session's),
   // optionally edited: `added` lines appended, lines holding both `removeA` and `removeB` dropped.
@@ -199,6 +222,7 @@ export const Requests = Object.freeze({
     added: optional(isText, ''),
     removeA: optional(isText, ''),
     removeB: optional(isText, ''),
+    [answeredBy]: contextLab('load', FIELDS),
   },
   contextsConfigure: {
     dim: optional(isWhole(1), 50),
@@ -209,18 +233,25 @@ export const Requests = Object.freeze({
     seed: optional(isWhole(0), 1),
   },
   // One slice of the contexts run (`words: 0`: none), then the cosine of each [a, b] of `pairs`.
-  contextsStep: { words: optional(isWhole(0), 20000), pairs: optional(isPairs, []) },
-  contextsOf: { word: required(isText), offset: optional(isWhole(0), 0), limit: optional(isWholeUpTo(0, 1000), 20), k: optional(isWholeUpTo(1, 1000), 12) },
-  contextsPair: { a: required(isText), b: required(isText), k: optional(isWholeUpTo(1, 1000), 12) },
+  contextsStep: { words: optional(isWhole(0), 20000), pairs: optional(isPairs, []), [answeredBy]: contextLab('step', 'words', 'pairs') },
+  contextsOf: {
+    word: required(isText), offset: optional(isWhole(0), 0), limit: optional(isWholeUpTo(0, 1000), 20), k: optional(isWholeUpTo(1, 1000), 12),
+    [answeredBy]: contextLab('contexts', 'word', 'offset', 'limit', 'k'),
+  },
+  contextsPair: {
+    a: required(isText), b: required(isText), k: optional(isWholeUpTo(1, 1000), 12),
+    [answeredBy]: contextLab('pair', 'a', 'b', 'k'),
+  },
   // Trains until `count` updates of `word` are recorded (or `maxWords` more words are read).
   contextsPushes: {
     word: required(isText),
     count: optional(isWholeUpTo(1, 1000), 1),
     neighbours: optional(isWholeUpTo(0, 100), 6),
     maxWords: optional(isWhole(1), 2000000),
+    [answeredBy]: contextLab('pushes', 'word', 'count', 'neighbours', 'maxWords'),
   },
-  contextsPredict: { word: required(isText), k: optional(isWholeUpTo(1, 1000), 10) },
-  contextsNeighbours: { word: required(isText), k: optional(isWholeUpTo(1, 1000), 8) },
+  contextsPredict: { word: required(isText), k: optional(isWholeUpTo(1, 1000), 10), [answeredBy]: contextLab('predict', 'word', 'k') },
+  contextsNeighbours: { word: required(isText), k: optional(isWholeUpTo(1, 1000), 8), [answeredBy]: contextLab('neighbours', 'word', 'k') },
   // Shelves: k-means of `words` (or the `limit` most frequent) in the engine, named, numbered after
   // an earlier reply (`previousWords`, `previousLabels`, `previousPoints`), ordered; purity and ARI
   // with `topics`; the `neighbors` nearest words of each of `neighborsOf` (shelved with `addNeighbors`).
@@ -241,12 +272,27 @@ export const Requests = Object.freeze({
     neighborsOf: optional(isTextList),
     neighbors: optional(isWhole(0), 8),
     addNeighbors: optional(isBoolean, false),
+    [answeredBy]: overSession('clusterWords', FIELDS),
   },
   // Words on two axes, each the mean step of word pairs [from, to] (src/shelf/directions.h).
-  directions: { x: required(isWordPairs), y: required(isWordPairs), words: required(isWordList) },
+  directions: {
+    x: required(isWordPairs), y: required(isWordPairs), words: required(isWordList),
+    [answeredBy]: overSession('directions', 'x', 'y', 'words'),
+  },
   // The classroom word filter: with `words`, every later answer leaves those words out (an empty
   // list turns it off); without, only says what it hides now ({ listed, hidden, vocab }).
   wordFilter: { words: optional(isWordList) },
+  // What a file is, from its first bytes (a megabyte is enough): the engine's sniff, as loadVectors
+  // 'auto' reads it; `format` null (and the reader's `problem`) when it is not a vectors file.
+  detectFormat: {
+    head: required((v) => (isText(v) === null || v instanceof ArrayBuffer || v instanceof Uint8Array ? null : 'a string, an ArrayBuffer or a Uint8Array')),
+    name: optional(isText, 'the file'), [answeredBy]: engine('detectFormat', 'head', 'name'),
+  },
+  // The vectors of a few words at once (n × dim); an unknown or hidden word gets id -1 and zeros.
+  wordVectors: {
+    words: required((v) => isTextList(v) ?? (v.length <= 1000 ? null : 'at most 1000 words')),
+    [answeredBy]: overSession('wordVectors', 'words'),
+  },
 });
 
 /** The request type names, e.g. for building one client method per request. */
@@ -339,12 +385,7 @@ export function transferablesOf(value, depth = 3, found = new Set()) {
   return [...found];
 }
 
-/** A reply's error as a ProtocolError, for the page to throw. */
-export function errorFromReply(error) {
-  return new ProtocolError(error?.message ?? 'unknown error', error?.code ?? ErrorCode.internal);
-}
-
-// Checks of the `clusterWords` fields (function declarations, hoisted above the table).
+// Checks of the `clusterWords` and `wordVectors` fields (function declarations, hoisted above the table).
 function isTextList(v) {
   return Array.isArray(v) && v.every((w) => typeof w === 'string') ? null : 'an array of strings';
 }

@@ -105,7 +105,12 @@ export function createData({ engine, store, base = new URL('./data/', document.b
     }
   }
 
-  /** Sorts dropped or picked files: returns what they are, or throws a sentence saying why not. */
+  /**
+   * Sorts dropped or picked files: returns what they are, or throws a sentence saying why not.
+   * What a file holds is the engine's answer (`detectFormat`, the sniff of loadVectors 'auto');
+   * the page only takes .bin, .vec and .q8 as meant to be vectors, so that the engine explains
+   * what is wrong with a broken one instead of it being opened as a corpus.
+   */
   async function classify(files) {
     const list = [...files];
     if (!list.length) throw new Error('no file was given');
@@ -115,27 +120,24 @@ export function createData({ engine, store, base = new URL('./data/', document.b
         throw new Error('Projector vectors come as two files: pick vectors.tsv and metadata.tsv together');
       }
       const [first, second] = tsv;
-      const metadataFirst = /meta/i.test(first.name) || (!/meta/i.test(second.name) && (await looksLikeMetadata(first)));
+      const metadataFirst = /meta/i.test(first.name) || (!/meta/i.test(second.name) && !(await detectFormat(first)).format);
       return { kind: 'projector', vectors: metadataFirst ? second : first, metadata: metadataFirst ? first : second };
     }
     if (list.length !== 1) throw new Error('open one file at a time (or the two Projector .tsv files)');
     const [file] = list;
-    if (/\.bin$/i.test(file.name)) return { kind: 'vectors', file, format: 'word2vec-binary' };
-    if (/\.vec$/i.test(file.name)) return { kind: 'vectors', file, format: 'auto' };
-    if (/\.q8$/i.test(file.name)) return { kind: 'vectors', file, format: 'shelf-int8' };
-    const head = await file.slice(0, 4096).text();
-    const firstLine = head.split('\n', 1)[0].trim();
-    // "20000 100" (a word2vec header) or "word 0.1 -0.2 0.3 ..." (GloVe): vectors. Anything else: text.
-    if (/^\d+ \d+$/.test(firstLine) || /^\S+(\s+[-+]?\d*\.?\d+(e[-+]?\d+)?){2,}$/i.test(firstLine)) {
-      return { kind: 'vectors', file, format: 'auto' };
-    }
-    if (head.includes('\u0000')) throw new Error(`${file.name} is not text; word2vec binary files end in .bin`);
+    if (/\.(bin|vec|q8)$/i.test(file.name)) return { kind: 'vectors', file };
+    const { format, text } = await detectFormat(file);
+    if (format) return { kind: 'vectors', file };
+    if (!text) throw new Error(`${file.name} is not text; word2vec binary files end in .bin`);
     return { kind: 'corpus', file };
   }
 
-  async function looksLikeMetadata(file) {
-    const line = (await file.slice(0, 2048).text()).split('\n', 1)[0];
-    return !/^[-+\d.eE\t ]+$/.test(line);
+  /** The engine's `detectFormat` of a file's first megabyte, and whether its start is text (no NUL byte). */
+  async function detectFormat(file) {
+    const head = new Uint8Array(await file.slice(0, 1 << 20).arrayBuffer());
+    const text = !head.subarray(0, 4096).includes(0);
+    const { format } = await engine.detectFormat({ head, name: file.name }, { transfer: [head.buffer] });
+    return { format, text };
   }
 
   /**
@@ -202,11 +204,11 @@ export function createData({ engine, store, base = new URL('./data/', document.b
       }
     }
     if (what.kind === 'vectors') {
-      await requireMemory({ kind: 'vectors', file: what.file, format: what.format });
+      await requireMemory({ kind: 'vectors', file: what.file });
       busy(`Reading ${what.file.name}…`);
       try {
         const bytes = await what.file.arrayBuffer();
-        const summary = await engine.loadVectors({ bytes, name: what.file.name, format: what.format }, { transfer: [bytes] });
+        const summary = await engine.loadVectors({ bytes, name: what.file.name, format: 'auto' }, { transfer: [bytes] });
         store.set({ source: { kind: 'vectors', name: what.file.name, ...summary }, modelVersion: bump() });
         return { kind: 'vectors', name: what.file.name, summary };
       } finally {

@@ -3,8 +3,9 @@
 // and `corpus` (the user's corpus text). The page transfers ArrayBuffers here, so neither
 // cloning them into the database nor reading them back blocks the page. See web/persistence.js.
 //
-// Messages: { id, op: 'probe' | 'load' | 'save' | 'forget', put?, remove? }
-// Replies:  { id, ok: true, result } or { id, ok: false, message }.
+// Messages: { id, type: 'probe' | 'load' | 'save' | 'forget', put?, remove? }
+// Replies:  { id, ok: true, result } or { id, ok: false, error: { message } }, the engine's
+// envelope (wasm/worker-bridge.js sends and reads both).
 
 const DB_NAME = 'shelf-saved-work';
 const STORE = 'work';
@@ -70,13 +71,13 @@ const ops = {
 };
 
 self.onmessage = async ({ data }) => {
-  const { id, op, ...fields } = data ?? {};
+  const { id, type, ...fields } = data ?? {};
   try {
-    if (!Object.hasOwn(ops, op)) throw new Error(`unknown operation ${JSON.stringify(op)}`);
-    const result = await ops[op](fields);
-    const transfer = op === 'load' && result.vectors instanceof ArrayBuffer ? [result.vectors] : [];
+    if (!Object.hasOwn(ops, type)) throw new Error(`unknown operation ${JSON.stringify(type)}`);
+    const result = await ops[type](fields);
+    const transfer = type === 'load' && result.vectors instanceof ArrayBuffer ? [result.vectors] : [];
     self.postMessage({ id, ok: true, result }, transfer);
   } catch (error) {
-    self.postMessage({ id, ok: false, message: error?.message ?? String(error) });
+    self.postMessage({ id, ok: false, error: { message: error?.message ?? String(error) } });
   }
 };

@@ -7,6 +7,7 @@
 // When it saves: training paused or finished (the vectors, as word2vec binary: bit-exact), the
 // user's vectors file loaded (the same), the user's corpus opened (its text; older vectors are
 // dropped, they came from another corpus), a training setting changed (the settings alone).
+import { createWorkerBridge } from '../wasm/worker-bridge.js';
 import { runtime } from './state.js';
 import { TRAINING_KEYS } from './training.js';
 
@@ -27,42 +28,15 @@ function defaultWorker() {
  */
 export function createPersistence({ createWorker = defaultWorker } = {}) {
   let worker = null;
-  let broken = null;
-  const pending = new Map();
-  let nextId = 1;
+  let unavailable = null;
   try {
     worker = createWorker();
   } catch (error) {
-    broken = error;
+    unavailable = error;
   }
-  worker?.addEventListener('message', ({ data }) => {
-    const call = pending.get(data?.id);
-    if (!call) return;
-    pending.delete(data.id);
-    if (data.ok) call.resolve(data.result);
-    else call.reject(new Error(data.message));
-  });
-  // A reply that does not survive the structured clone names no call: fail the waiting ones (saving
-  // is best effort; the page goes on without it) instead of leaving them waiting forever.
-  worker?.addEventListener('messageerror', () => {
-    for (const call of pending.values()) call.reject(new Error('a reply from the saving worker could not be read'));
-    pending.clear();
-  });
-  worker?.addEventListener('error', (event) => {
-    event?.preventDefault?.();
-    broken = new Error(`the saving worker failed: ${event?.message ?? 'unknown error'}`);
-    for (const call of pending.values()) call.reject(broken);
-    pending.clear();
-  });
-
-  function call(op, fields = {}, transfer = []) {
-    if (broken || !worker) return Promise.reject(broken ?? new Error('saving is not available'));
-    const id = nextId++;
-    return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject });
-      worker.postMessage({ ...fields, id, op }, transfer);
-    });
-  }
+  // Saving is best effort: a failed call rejects, and the page goes on without it.
+  const bridge = createWorkerBridge(worker, { names: { worker: 'the saving worker', replies: 'the saving worker' }, unavailable });
+  const call = (type, fields = {}, transfer = []) => bridge.request(type, fields, { transfer });
 
   let probed = null;
   return {

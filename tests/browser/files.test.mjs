@@ -113,3 +113,30 @@ test('words from a file and from the URL that look like HTML are shown as text, 
   await first.close();
   await page.close();
 });
+
+// What a file holds is the engine's answer (detectFormat), not its name: GloVe rows in a .txt are
+// vectors, the Projector's two files are told apart by their contents, and binary data is refused.
+test('a file is opened as what the engine reads it as, whatever its name', async () => {
+  const { page, problems } = await openPage(site.context, `${site.url}?lesson=analogy&near=alpha&k=5`);
+  await waitForLesson(page, 'analogy');
+  await page.getByText('Data: the corpus, your own files, downloads').click();
+  const input = page.getByLabel(/Open a corpus/);
+  const glove = VECTORS.split('\n').slice(1).join('\n');
+
+  await input.setInputFiles(file('glove.6B.3d.txt', glove));
+  await page.waitForFunction(() => /6 words × 3 dimensions/.test(document.querySelector('.status-bar').textContent));
+  assert.match(await page.locator('.data-message').innerText(), /Opened glove\.6B\.3d\.txt: 6 words × 3 dimensions/);
+
+  const rows = glove.trim().split('\n').map((line) => line.split(' '));
+  await input.setInputFiles([
+    file('words.tsv', rows.map((row) => row[0]).join('\n')),
+    file('numbers.tsv', rows.map((row) => row.slice(1).join('\t')).join('\n')),
+  ]);
+  await page.waitForFunction(() => /Opened numbers\.tsv: 6 words × 3 dimensions/.test(document.querySelector('.data-message').textContent));
+
+  await input.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]) });
+  await page.waitForFunction(() => /photo\.png is not text/.test(document.querySelector('.data-message').textContent));
+  assert.match(await page.locator('.status-bar').innerText(), /6 words × 3 dimensions/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

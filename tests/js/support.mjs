@@ -152,6 +152,16 @@ export function twoTopicText(sentences, seed = 1) {
 
 export const smallTraining = { dim: 16, window: 3, epochs: 5, sample: 0, seed: 42 };
 
+/** startWorker(), its engine trained (`smallTraining`) on 200 sentences of twoTopicText: `{ worker, client }`. */
+export async function startTrainedWorker() {
+  const started = startWorker();
+  await started.client.init();
+  await started.client.loadCorpus({ text: twoTopicText(200), minCount: 1 });
+  await started.client.configure(smallTraining);
+  await trainUntilStopped(started.client, {});
+  return started;
+}
+
 /** The result of a successful engine-host reply; fails the test with the error otherwise. */
 export const resultOf = (reply) => {
   assert.equal(reply.ok, true, reply.error && `${reply.error.code}: ${reply.error.message}`);

@@ -182,13 +182,9 @@ export function mount(container, context) {
   // of an exact parallelogram; the answer word is projected onto that plane.
   async function drawParallelogram(run, s, answer) {
     const names = [s.a, s.b, s.c, answer];
-    let vectors;
-    try {
-      vectors = await Promise.all(names.map((word) => engine.vector({ word }).then((r) => r.vector)));
-    } catch {
-      return;
-    }
-    if (run !== analogyTicket) return;
+    const found = await engine.wordVectors({ words: names }).catch(() => null);
+    if (run !== analogyTicket || !found || found.unknown.length) return;
+    const vectors = names.map((_, i) => found.vectors.subarray(i * found.dim, (i + 1) * found.dim));
     const plane = parallelogramPlane(vectors[0], vectors[1], vectors[2], vectors[3]);
     fill(figure, parallelogramSvg(h, names, plane), h('figcaption', { class: 'hint' },
       `Drawn in the plane through “${s.a}”, “${s.b}” and “${s.c}” (unit vectors). The hollow corner is ${s.b} − ${s.a} + ${s.c}; ` +

@@ -44,10 +44,8 @@ export function checkYourself({ question, engine, onAnswered = () => {}, onRevea
 
   async function offer() {
     // Only answers the engine knows (the word filter's hidden words are refused like unknown ones).
-    const known = kind.fixedChoices
-      ? question.choices
-      : (await Promise.all(question.choices.map((word) => engine.vector({ word }).then(() => word, () => null)))).filter(Boolean);
-    choices = known;
+    const found = kind.fixedChoices ? null : await engine.wordVectors({ words: question.choices }).catch(() => null);
+    choices = kind.fixedChoices ? question.choices : question.choices.filter((_, i) => found?.ids[i] >= 0);
     if (choices.length < 2) {
       result.textContent = 'This question has fewer than two answers these vectors know, so it is left out.';
       form.hidden = true;
