@@ -1,6 +1,6 @@
 // Light and dark: the page follows the system's `prefers-color-scheme` unless the URL (or an
 // embedding page, through `shelf:set`) says `theme=light` or `theme=dark`. The theme in force is
-// written on <html data-theme="light|dark">, where web/styles.css switches its custom properties;
+// written on <html data-theme="light|dark">, where web/styles/themes.css switches the custom properties;
 // canvases read those properties when they draw (`cssColor`) and redraw on `onThemeChange`.
 import { choiceParam } from './state.js';
 
