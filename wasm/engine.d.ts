@@ -232,6 +232,9 @@ export interface ShelfEngine {
   /** Words on two axes, each the mean step of [from, to] word pairs (wasm/bindings_directions.cpp). */
   directions(session: Session, x: [string, string][], y: [string, string][], words: string[]): Directions;
   ContextLab: typeof ContextLab;
+  /** The engine's own defaults and ranges of the training settings, by wire name (wasm/bindings_settings.cpp; tests only). */
+  trainingDefaults(): Record<string, number | string>;
+  trainingLimits(): Record<string, { min: number; max: number; minOpen: boolean; maxOpen: boolean }>;
 }
 
 /** `x[i]`, `y[i]`: cos(words[i], axis); `*Agreement[j]`: cos(pair j's step, its axis). */

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "shelf/error.h"
@@ -41,21 +42,43 @@ double now_seconds() {
   return duration<double>(steady_clock::now().time_since_epoch()).count();
 }
 
+void check(const SettingLimit& limit, double value, const std::string& what) {
+  if (limit.contains(value)) return;
+  const bool closed = !limit.min_open && !limit.max_open;
+  throw Error(what + " must be " + describe(limit) + (closed ? ", got " + setting_text(value) : ""));
+}
+
 }  // namespace
 
+std::string setting_text(double value) {
+  char text[32];
+  if (value == std::floor(value) && std::fabs(value) < 9.2e18) {
+    std::snprintf(text, sizeof text, "%.0f", value);
+  } else {
+    std::snprintf(text, sizeof text, "%g", value);
+  }
+  return text;
+}
+
+std::string interval(const SettingLimit& limit) {
+  return (limit.min_open ? "(" : "[") + setting_text(limit.min) + ", " + setting_text(limit.max) + (limit.max_open ? ")" : "]");
+}
+
+std::string describe(const SettingLimit& limit) {
+  if (!limit.min_open && !limit.max_open) return "between " + setting_text(limit.min) + " and " + setting_text(limit.max);
+  return "in " + interval(limit);
+}
 
 void validate(const TrainingParams& p) {
-  auto check = [](bool ok, const std::string& message) {
-    if (!ok) throw Error(message);
-  };
-  check(p.dim >= 1 && p.dim <= 4096, "dimensions must be between 1 and 4096, got " + std::to_string(p.dim));
-  check(p.window >= 1 && p.window <= 100, "window must be between 1 and 100, got " + std::to_string(p.window));
-  check(p.negative >= 1 && p.negative <= 100,
-        "negative samples must be between 1 and 100, got " + std::to_string(p.negative));
-  check(p.epochs >= 1 && p.epochs <= 1000, "epochs must be between 1 and 1000, got " + std::to_string(p.epochs));
-  check(p.learning_rate > 0 && p.learning_rate <= 10, "learning rate must be in (0, 10]");
-  check(p.sample >= 0 && p.sample < 1, "sample must be in [0, 1)");
-  check(p.init_range > 0 && p.init_range <= 100, "init range must be in (0, 100]");
+  const TrainingLimits& limits = kTrainingLimits;
+  check(limits.dim, p.dim, "dimensions");
+  check(limits.window, p.window, "window");
+  check(limits.negative, p.negative, "negative samples");
+  check(limits.epochs, p.epochs, "epochs");
+  check(limits.learning_rate, p.learning_rate, "learning rate");
+  check(limits.sample, p.sample, "sample");
+  check(limits.init_range, p.init_range, "init range");
+  check(limits.seed, static_cast<double>(p.seed), "seed");
 }
 
 Trainer::Trainer(const Corpus& corpus, const TrainingParams& params)
