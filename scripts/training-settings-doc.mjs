@@ -25,11 +25,11 @@ function range(setting, side) {
 /** The section, from its opening marker to its closing one. */
 export function settingsSection() {
   const rows = Object.entries(TRAINING_SETTINGS).map(([name, s]) => {
-    const page = s.url ? pageSide(name) : undefined;
+    const page = s.url || s.page ? pageSide(name) : undefined;
     return [
       code(name), s.url ? code(s.url) : '—', s.flag ? code(s.flag) : '—', s.configure ? 'yes' : '—',
       value(s.engine?.default), s.engine ? range(s, s.engine) : '—',
-      value(page?.default), page ? range(s, page) : '—',
+      value(page?.default), s.url ? range(s, page) : '—',
       value(s.lab?.default), s.meaning,
     ];
   });

@@ -110,9 +110,10 @@ export const TRAINING_SETTINGS = deepFreeze({
   maxVocab: {
     type: 'int', url: null, flag: '--max-vocab', configure: false,
     engine: { default: 0, min: 0, max: 1e8 },
+    page: { default: 50000, why: 'for a corpus of the learner’s own: it bounds memory and the time of a map (the bundled corpus brings its own cap)' },
     lab: { default: 20000 },
     label: 'Largest vocabulary',
-    meaning: 'only this many of the most frequent words are kept (0 keeps all); the page takes it from the corpus it trains on.',
+    meaning: 'only this many of the most frequent words are kept; 0 keeps them all.',
   },
   initRange: {
     type: 'number', url: null, flag: '--init-range', configure: false,

@@ -42,7 +42,7 @@ test('the built engine has the declared defaults and limits', { skip: missingEng
 
 test('every default lies in its range, and the page asks only for what the engine takes', () => {
   for (const [name, s] of settings) {
-    const sides = [['engine', s.engine], ['page', s.url ? pageSide(name) : null], ['lab', s.lab && { ...s.engine, ...s.lab }]];
+    const sides = [['engine', s.engine], ['page', s.url || s.page ? pageSide(name) : null], ['lab', s.lab && { ...s.engine, ...s.lab }]];
     for (const [side, r] of sides) {
       if (!r) continue;
       if (s.type === 'choice') assert.ok(s.choices.includes(r.default), `${name}: the ${side} default is a choice`);
@@ -115,7 +115,7 @@ test('docs/protocol.md carries the current table of the settings', () => {
     const s = TRAINING_SETTINGS[name];
     assert.ok(s, `${name} is declared`);
     if (s.engine) assert.equal(engineDefault, String(s.engine.default), `${name}: the docs' engine default`);
-    if (s.url) assert.equal(pageDefault, String(pageSide(name).default), `${name}: the docs' page default`);
+    if (s.url || s.page) assert.equal(pageDefault, String(pageSide(name).default), `${name}: the docs' page default`);
   }
 });
 
