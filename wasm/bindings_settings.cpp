@@ -1,10 +1,11 @@
 // The engine's own defaults and limits of every training setting (TrainingParams{}, VocabOptions{},
-// kTrainingLimits in src/shelf/trainer.h), keyed by their wire names, so that a test can hold the
+// kTrainingLimits in src/shelf/training_limits.h), keyed by their wire names, so that a test can hold the
 // page's declaration (wasm/training-settings.js) against them. Nothing else: no request uses these.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
 #include "shelf/trainer.h"
+#include "shelf/training_limits.h"
 #include "shelf/vocab.h"
 
 using emscripten::val;

@@ -4,8 +4,8 @@
 // and `loadCorpus` fields (wasm/protocol.js), the URL settings (web/state.js), the training form
 // (web/ui/training-settings.js), the fields live training sends (web/training.js), the contexts
 // run's (web/contexts-run.js) and the table in docs/protocol.md (scripts/training-settings-doc.mjs).
-// The engine keeps its own defaults and ranges (TrainingParams, VocabOptions and kTrainingLimits in
-// src/shelf/trainer.h, which `shelf train` uses too); tests/js/training-settings.test.mjs fails
+// The engine keeps its own defaults and ranges (TrainingParams in src/shelf/trainer.h, VocabOptions
+// in vocab.h, kTrainingLimits in training_limits.h, which `shelf train` uses too); tests/js/training-settings.test.mjs fails
 // when the two disagree, and tests/cli/training-settings.test.mjs when `shelf train --help` does.
 //
 // A setting: `{ type, url, flag, configure, engine, page, lab, label, meaning }`, keyed by its name

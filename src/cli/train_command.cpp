@@ -10,13 +10,14 @@
 #include "shelf/corpus.h"
 #include "shelf/io.h"
 #include "shelf/trainer.h"
+#include "shelf/training_limits.h"
 
 namespace shelf::cli {
 
 namespace {
 
 // Defaults and ranges are the engine's (TrainingParams{}, VocabOptions{}, kTrainingLimits in
-// shelf/trainer.h), not retyped here; the page's declaration (wasm/training-settings.js) names
+// shelf/training_limits.h), not retyped here; the page's declaration (wasm/training-settings.js) names
 // the same flags and is tested against `shelf train --help`.
 const TrainingParams kDefaults{};
 const VocabOptions kVocabDefaults{};

@@ -23,9 +23,7 @@ ContextLab::ContextLab() = default;
 ContextLab::~ContextLab() = default;
 
 LabCorpus ContextLab::load(std::string_view text, std::int64_t min_count, std::size_t max_vocab, std::size_t window) {
-  if (!kTrainingLimits.window.contains(static_cast<double>(window))) {
-    throw Error("window must be " + describe(kTrainingLimits.window) + ", got " + std::to_string(window));
-  }
+  check_setting(kTrainingLimits.window, static_cast<double>(window), "window");
   VocabOptions options;
   options.min_count = min_count;
   options.max_vocab = max_vocab;

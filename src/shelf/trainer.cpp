@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <cstdio>
 #include <string>
 
 #include "shelf/error.h"
@@ -42,43 +41,18 @@ double now_seconds() {
   return duration<double>(steady_clock::now().time_since_epoch()).count();
 }
 
-void check(const SettingLimit& limit, double value, const std::string& what) {
-  if (limit.contains(value)) return;
-  const bool closed = !limit.min_open && !limit.max_open;
-  throw Error(what + " must be " + describe(limit) + (closed ? ", got " + setting_text(value) : ""));
-}
-
 }  // namespace
-
-std::string setting_text(double value) {
-  char text[32];
-  if (value == std::floor(value) && std::fabs(value) < 9.2e18) {
-    std::snprintf(text, sizeof text, "%.0f", value);
-  } else {
-    std::snprintf(text, sizeof text, "%g", value);
-  }
-  return text;
-}
-
-std::string interval(const SettingLimit& limit) {
-  return (limit.min_open ? "(" : "[") + setting_text(limit.min) + ", " + setting_text(limit.max) + (limit.max_open ? ")" : "]");
-}
-
-std::string describe(const SettingLimit& limit) {
-  if (!limit.min_open && !limit.max_open) return "between " + setting_text(limit.min) + " and " + setting_text(limit.max);
-  return "in " + interval(limit);
-}
 
 void validate(const TrainingParams& p) {
   const TrainingLimits& limits = kTrainingLimits;
-  check(limits.dim, p.dim, "dimensions");
-  check(limits.window, p.window, "window");
-  check(limits.negative, p.negative, "negative samples");
-  check(limits.epochs, p.epochs, "epochs");
-  check(limits.learning_rate, p.learning_rate, "learning rate");
-  check(limits.sample, p.sample, "sample");
-  check(limits.init_range, p.init_range, "init range");
-  check(limits.seed, static_cast<double>(p.seed), "seed");
+  check_setting(limits.dim, p.dim, "dimensions");
+  check_setting(limits.window, p.window, "window");
+  check_setting(limits.negative, p.negative, "negative samples");
+  check_setting(limits.epochs, p.epochs, "epochs");
+  check_setting(limits.learning_rate, p.learning_rate, "learning rate");
+  check_setting(limits.sample, p.sample, "sample");
+  check_setting(limits.init_range, p.init_range, "init range");
+  check_setting(limits.seed, static_cast<double>(p.seed), "seed");
 }
 
 Trainer::Trainer(const Corpus& corpus, const TrainingParams& params)
