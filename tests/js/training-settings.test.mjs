@@ -10,7 +10,7 @@ import { Requests } from '../../wasm/protocol.js';
 import { CONFIGURE_SETTINGS, PAGE_SETTINGS, SETTING_REQUESTS, TRAINING_SETTINGS, pageSide } from '../../wasm/training-settings.js';
 import { appParams } from '../../web/state.js';
 import { BEGIN, END, docsFile, settingsSection } from '../../scripts/training-settings-doc.mjs';
-import { loadEngine, missingEngine } from './support.mjs';
+import { hostFor, loadEngine, missingEngine, twoTopicText } from './support.mjs';
 
 const settings = Object.entries(TRAINING_SETTINGS);
 const numeric = settings.filter(([, s]) => s.type !== 'choice');
@@ -38,6 +38,32 @@ test('the built engine has the declared defaults and limits', { skip: missingEng
       `${name}: the engine's range against the declared one`,
     );
   }
+});
+
+test('through the protocol, the engine takes each setting at the ends of its declared range and refuses it beyond', { skip: missingEngine() ?? false }, async () => {
+  const h = hostFor(await loadEngine());
+  const text = twoTopicText(200);
+  const codeOf = async (type, fields) => {
+    const reply = await h.call(type, fields);
+    return reply.ok ? 'ok' : `${reply.error.code}: ${reply.error.message}`;
+  };
+  assert.equal(await codeOf('loadCorpus', { text, minCount: 1 }), 'ok');
+  for (const name of CONFIGURE_SETTINGS) {
+    const s = TRAINING_SETTINGS[name];
+    if (s.type === 'choice') continue;
+    const { min, max, minOpen, maxOpen } = s.engine;
+    // Whole numbers on the wire are safe integers: the seed's engine maximum (2^62) is the CLI's.
+    const ends = [minOpen ? null : min, maxOpen || !Number.isSafeInteger(s.type === 'int' ? max : 0) ? null : max];
+    for (const value of ends.filter((v) => v !== null)) {
+      assert.equal(await codeOf('configure', { [name]: value }), 'ok', `configure ${name}: ${value}`);
+    }
+    const beyond = [minOpen ? min : null, maxOpen ? max : s.type === 'int' ? max + 1 : max * 1.5];
+    for (const value of beyond.filter((v) => v !== null && (s.type !== 'int' || Number.isSafeInteger(v)))) {
+      assert.match(await codeOf('configure', { [name]: value }), /^bad-input: /, `configure ${name}: ${value} is refused by the engine`);
+    }
+  }
+  assert.match(await codeOf('loadCorpus', { text, minCount: 1, maxVocab: TRAINING_SETTINGS.maxVocab.engine.max + 1 }), /^bad-input: max vocab/);
+  assert.equal(await codeOf('loadCorpus', { text, minCount: 1, maxVocab: TRAINING_SETTINGS.maxVocab.engine.max }), 'ok');
 });
 
 test('every default lies in its range, and the page asks only for what the engine takes', () => {
