@@ -240,6 +240,9 @@ export interface ShelfEngine {
   detectFormat(head: string | ArrayBuffer | Uint8Array, name: string): { format: string | null; problem: string | null };
   /** A few words' vectors at once (wasm/bindings_word_vectors.cpp): row i is words[i]'s, zeros and id -1 when unknown. */
   wordVectors(session: Session, words: string[]): { words: string[]; ids: Int32Array; dim: number; vectors: Float32Array; unknown: string[] };
+  /** The engine's own defaults and ranges of the training settings, by wire name (wasm/bindings_settings.cpp; tests only). */
+  trainingDefaults(): Record<string, number | string>;
+  trainingLimits(): Record<string, { min: number; max: number; minOpen: boolean; maxOpen: boolean }>;
 }
 
 /** `x[i]`, `y[i]`: cos(words[i], axis); `*Agreement[j]`: cos(pair j's step, its axis). */

@@ -3,6 +3,8 @@
 // sides use. The worker validates every request with `parseRequest` and answers the declared ones
 // without a handler of its own; the client makes one method per request type from the same table.
 
+import { TRAINING_SETTINGS, CONFIGURE_SETTINGS, settingDefaults } from './training-settings.js';
+
 /** Error codes of a failed reply. */
 export const ErrorCode = Object.freeze({
   badRequest: 'bad-request',     // the message is malformed: unknown type, missing or mistyped field
@@ -69,6 +71,14 @@ const isPairs = isWordPairsUpTo(16);
 const required = (check) => ({ check, required: true });
 const optional = (check, fallback) => ({ check, fallback });
 
+/** Fields that are training settings (wasm/training-settings.js), with the defaults of `context`. */
+function settingFields(names, context) {
+  const defaults = settingDefaults(names, context);
+  const checkOf = ({ type, choices, engine }) =>
+    type === 'int' ? isWhole(engine.min) : type === 'choice' ? isOneOf(...choices) : isFiniteNumber;
+  return Object.fromEntries(names.map((name) => [name, optional(checkOf(TRAINING_SETTINGS[name]), defaults[name])]));
+}
+
 /**
  * How a request is answered when the host adds nothing (wasm/engine-host.js): beside its fields,
  * `[answeredBy]: session('m', ...fields)` calls session.m(...), `overSession` module.m(session, ...),
@@ -90,22 +100,12 @@ export const Requests = Object.freeze({
   // `dim` is the dimension training will use, for the memory estimate made before loading.
   loadCorpus: {
     text: required(isText),
-    minCount: optional(isWhole(1), 5),
-    maxVocab: optional(isWhole(0), 0),
-    dim: optional(isWhole(1), 100),
+    ...settingFields(['minCount', 'maxVocab', 'dim'], 'engine'),
     name: optional(isText, 'the corpus'),
   },
-  // Defaults are word2vec's; the engine refuses values out of range (bad-input, naming the field).
-  configure: {
-    model: optional(isOneOf('skipgram', 'cbow'), 'skipgram'),
-    dim: optional(isWhole(1), 100),
-    window: optional(isWhole(1), 5),
-    negative: optional(isWhole(1), 5),
-    sample: optional(isFiniteNumber, 1e-4),
-    epochs: optional(isWhole(1), 5),
-    learningRate: optional(isFiniteNumber, 0.025),
-    seed: optional(isWhole(0), 1),
-  },
+  // Defaults are the engine's (word2vec's and fastText's); the engine refuses values out of range
+  // (bad-input, naming the field). Each is declared in wasm/training-settings.js.
+  configure: settingFields(CONFIGURE_SETTINGS, 'engine'),
   // `wordsPerSecond` > 0 paces training (slow motion): the loop waits between slices; 0 = flat out.
   train: { wordsPerStep: optional(isWhole(1), 20000), wordsPerSecond: optional(isWhole(0), 0) },
   pause: {},
@@ -224,14 +224,7 @@ export const Requests = Object.freeze({
     removeB: optional(isText, ''),
     [answeredBy]: contextLab('load', FIELDS),
   },
-  contextsConfigure: {
-    dim: optional(isWhole(1), 50),
-    negative: optional(isWhole(1), 5),
-    sample: optional(isFiniteNumber, 1e-3),
-    epochs: optional(isWhole(1), 1),
-    learningRate: optional(isFiniteNumber, 0.025),
-    seed: optional(isWhole(0), 1),
-  },
+  contextsConfigure: settingFields(['dim', 'negative', 'sample', 'epochs', 'learningRate', 'seed'], 'lab'),
   // One slice of the contexts run (`words: 0`: none), then the cosine of each [a, b] of `pairs`.
   contextsStep: { words: optional(isWhole(0), 20000), pairs: optional(isPairs, []), [answeredBy]: contextLab('step', 'words', 'pairs') },
   contextsOf: {

@@ -8,10 +8,12 @@
 //   run.subscribe((state) => draw(state));
 //   await run.start({ pairs: [['king', 'queen'], ['king', 'acid']], seed: 1 });
 
+import { settingDefaults } from '../wasm/training-settings.js';
+
 /** The lab's training: small and quick, so a whole run (and a retrain) takes seconds. */
-export const LAB_TRAINING = { dim: 50, negative: 5, sample: 1e-3, epochs: 1, learningRate: 0.025 };
+export const LAB_TRAINING = settingDefaults(['dim', 'negative', 'sample', 'epochs', 'learningRate'], 'lab');
 /** The lab's vocabulary and window (the window is also the one of the contexts shown). */
-export const LAB_CORPUS = { minCount: 5, maxVocab: 20000, window: 5 };
+export const LAB_CORPUS = settingDefaults(['minCount', 'maxVocab', 'window'], 'lab');
 /** Corpus words per slice while training runs. */
 export const SLICE_WORDS = 20000;
 /** The share of the run trained in finer slices. */

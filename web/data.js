@@ -6,9 +6,10 @@
 // data/manifest.json (written by scripts/build-site.sh) describes the bundled files:
 //   { corpus: { name, title, file, license, bytes, words, maxVocab },
 //     snapshot: { file, format, bytes, vocab, dim, settings } }
+import { settingDefaults } from '../wasm/training-settings.js';
 
 /** Largest vocabulary kept from a user's corpus: bounds memory and the time of a map. */
-const USER_MAX_VOCAB = 50000;
+const USER_MAX_VOCAB = settingDefaults(['maxVocab'], 'page').maxVocab;
 
 export function createData({ engine, store, base = new URL('./data/', document.baseURI) }) {
   let manifest = null;

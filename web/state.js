@@ -8,6 +8,8 @@
 //   store.set({ dim: 50 });
 //   store.query() → URLSearchParams of the settings that differ from their defaults
 
+import { PAGE_SETTINGS, TRAINING_SETTINGS, pageSide } from '../wasm/training-settings.js';
+
 /** A setting parsed from the URL: `parse(text)` returns the value or undefined when invalid. */
 function param(fallback, parse, format = String) {
   return { url: true, default: fallback, parse, format };
@@ -33,8 +35,9 @@ export const numberParam = (fallback, min, max) =>
     return Number.isFinite(value) && value >= min && value <= max ? value : undefined;
   });
 
+// Choices may be numbers (the training speed): each is written as String(choice).
 export const choiceParam = (fallback, choices) =>
-  param(fallback, (text) => (choices.includes(text) ? text : undefined));
+  param(fallback, (text) => choices.find((choice) => String(choice) === text));
 
 export const boolParam = (fallback) =>
   param(fallback, (text) => (text === '1' ? true : text === '0' ? false : undefined), (v) => (v ? '1' : '0'));
@@ -44,32 +47,30 @@ export const runtime = (initial) => ({ url: false, default: initial });
 
 /**
  * Training speeds, in corpus words per second of wall-clock time (the worker paces its slices);
- * 0 trains as fast as the engine goes. The default lets a first visit watch the books drift from
- * a random scatter into shelves (docs/benchmarks.md, "Shelves").
+ * 0 trains as fast as the engine goes (declared in wasm/training-settings.js).
  */
-export const SPEEDS = [5000, 20000, 60000, 0];
+export const SPEEDS = TRAINING_SETTINGS.speed.choices;
 /** Slices per second at a paced speed: enough for a smooth drift, few enough to cost little. */
 const SLICES_PER_SECOND = 30;
 /** Corpus words per training slice for a speed. */
 export const wordsPerStep = (speed) => (speed ? Math.max(200, Math.round(speed / SLICES_PER_SECOND)) : 20000);
 
+/** A training setting's URL parameter: its page default and range (wasm/training-settings.js). */
+function settingParam(name) {
+  const { type, choices } = TRAINING_SETTINGS[name];
+  const { default: fallback, min, max } = pageSide(name);
+  if (type === 'choice') return choiceParam(fallback, choices);
+  return (type === 'int' ? intParam : numberParam)(fallback, min, max);
+}
+
 /**
- * The app's own keys. Training settings are word2vec's names; their defaults are chosen so that
- * the bundled corpus trains live in about a minute.
+ * The app's own keys. Training settings are word2vec's names, with the page's defaults (chosen so
+ * that the bundled corpus trains live in about a minute) and ranges.
  */
 export const appParams = {
   lesson: stringParam('embedding', 40),
   // Training settings (lesson 2 shows them; every live training uses them).
-  model: choiceParam('skipgram', ['skipgram', 'cbow']),
-  dim: intParam(50, 2, 300),
-  window: intParam(5, 1, 20),
-  negative: intParam(5, 1, 25),
-  epochs: intParam(2, 1, 50),
-  lr: numberParam(0.025, 0.0001, 1),
-  minCount: intParam(5, 1, 10000),
-  sample: numberParam(1e-3, 0, 1),
-  seed: intParam(1, 0, 2 ** 31 - 1),
-  speed: param(60000, (text) => SPEEDS.find((speed) => String(speed) === text)),
+  ...Object.fromEntries(PAGE_SETTINGS.map((name) => [TRAINING_SETTINGS[name].url, settingParam(name)])),
   // How maps are shown: the picture or the table alternative.
   view: choiceParam('map', ['map', 'table']),
   // How the library map lays the words out: PCA (straight projection) or UMAP (neighbourhoods).

@@ -37,20 +37,6 @@ const STEP_WORDS = 20000;
 /** The store is told the vectors changed at most this often while training runs. */
 const VERSION_INTERVAL_MS = 400;
 
-/** The training settings of the store, as `configure` fields. */
-export function trainingSettings(state) {
-  return {
-    model: state.model,
-    dim: state.dim,
-    window: state.window,
-    negative: state.negative,
-    epochs: state.epochs,
-    learningRate: state.lr,
-    sample: state.sample,
-    seed: state.seed,
-  };
-}
-
 /**
  * UMAP of the map's words (the engine's neighbour graph and layout, in the worker), seeded by the
  * training seed so a link reproduces the picture. It starts from `previous.umap` when the
@@ -73,8 +59,10 @@ export function umapLayout(engine, seed, map, previous = null) {
 }
 
 import { wordsPerStep } from './state.js';
+import { PAGE_SETTINGS, TRAINING_SETTINGS, configureFields } from '../wasm/training-settings.js';
 
-export const TRAINING_KEYS = ['model', 'dim', 'window', 'negative', 'epochs', 'lr', 'minCount', 'sample', 'seed', 'speed'];
+/** The store's keys of every training setting (wasm/training-settings.js). */
+export const TRAINING_KEYS = PAGE_SETTINGS.map((name) => TRAINING_SETTINGS[name].url);
 
 export function createTraining({ engine, store, data }) {
   let state = freshState('idle');
@@ -204,7 +192,7 @@ export function createTraining({ engine, store, data }) {
     try {
       const summary = await data.ensureCorpus(s.minCount);
       if (run !== generation) return; // cancelled meanwhile
-      const settings = trainingSettings(s);
+      const settings = configureFields(s);
       const { progress } = await engine.configure(settings);
       if (run !== generation) return;
       smoothed = NaN;

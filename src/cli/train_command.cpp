@@ -10,30 +10,57 @@
 #include "shelf/corpus.h"
 #include "shelf/io.h"
 #include "shelf/trainer.h"
+#include "shelf/training_limits.h"
 
 namespace shelf::cli {
 
 namespace {
 
+// Defaults and ranges are the engine's (TrainingParams{}, VocabOptions{}, kTrainingLimits in
+// shelf/training_limits.h), not retyped here; the page's declaration (wasm/training-settings.js) names
+// the same flags and is tested against `shelf train --help`.
+const TrainingParams kDefaults{};
+const VocabOptions kVocabDefaults{};
+
+std::string ranged(const std::string& help, const SettingLimit& limit) { return help + " " + interval(limit); }
+
 const std::vector<Flag> kTrainFlags = {
     {"--input", true, "", "corpus text file (UTF-8; a newline ends a sentence)"},
     {"--output", true, "", "vectors to write (.vec word2vec text, .bin binary, .tsv Projector)"},
-    {"--model", true, "skipgram", "skipgram or cbow"},
-    {"--dim", true, "100", "vector dimensions"},
-    {"--window", true, "5", "largest context distance"},
-    {"--negative", true, "5", "negative samples per positive pair"},
-    {"--min-count", true, "5", "drop words seen fewer times"},
-    {"--max-vocab", true, "0", "keep only the most frequent N words (0 = all)"},
-    {"--sample", true, "1e-4", "subsampling threshold for frequent words (0 = off)"},
-    {"--epochs", true, "5", "passes over the corpus"},
-    {"--lr", true, "0.025", "starting learning rate (decays linearly to 0)"},
-    {"--negatives-per", true, "window", "window: one draw of negatives per centre word, shared by its context (fast); pair: a draw per (context, centre) pair, as word2vec"},
+    {"--model", true, kDefaults.model == Model::SkipGram ? "skipgram" : "cbow", "skipgram or cbow"},
+    {"--dim", true, setting_text(kDefaults.dim), ranged("vector dimensions", kTrainingLimits.dim)},
+    {"--window", true, setting_text(kDefaults.window), ranged("largest context distance", kTrainingLimits.window)},
+    {"--negative", true, setting_text(kDefaults.negative),
+     ranged("negative samples per positive pair", kTrainingLimits.negative)},
+    {"--min-count", true, setting_text(static_cast<double>(kVocabDefaults.min_count)),
+     ranged("drop words seen fewer times", kTrainingLimits.min_count)},
+    {"--max-vocab", true, setting_text(static_cast<double>(kVocabDefaults.max_vocab)),
+     ranged("keep only the most frequent N words (0 = all)", kTrainingLimits.max_vocab)},
+    {"--sample", true, setting_text(kDefaults.sample),
+     ranged("subsampling threshold for frequent words (0 = off)", kTrainingLimits.sample)},
+    {"--epochs", true, setting_text(kDefaults.epochs), ranged("passes over the corpus", kTrainingLimits.epochs)},
+    {"--lr", true, setting_text(kDefaults.learning_rate),
+     ranged("starting learning rate (decays linearly to 0)", kTrainingLimits.learning_rate)},
+    {"--negatives-per", true, kDefaults.shared_negatives ? "window" : "pair", "window: one draw of negatives per centre word, shared by its context (fast); pair: a draw per (context, centre) pair, as word2vec"},
     {"--threads", true, "1", "training threads (Hogwild!; 1 = deterministic)"},
-    {"--seed", true, "1", "random seed"},
-    {"--init-range", true, "1", "input vectors start uniform in ±init-range/dim (word2vec.c: 0.5)"},
+    {"--seed", true, setting_text(static_cast<double>(kDefaults.seed)), ranged("random seed", kTrainingLimits.seed)},
+    {"--init-range", true, setting_text(kDefaults.init_range),
+     ranged("input vectors start uniform in ±init-range/dim (word2vec.c: 0.5)", kTrainingLimits.init_range)},
     {"--json", false, "", "print one JSON line with the results on stdout"},
     {"--quiet", false, "", "no progress on stderr"},
 };
+
+// A flag's value within the engine's limits (a usage error outside them).
+long long whole_in(const Args& args, const std::string& name, const SettingLimit& limit) {
+  return args.integer(name, static_cast<long long>(limit.min), static_cast<long long>(limit.max));
+}
+double number_in(const Args& args, const std::string& name, const SettingLimit& limit) {
+  const double value = args.number(name, limit.min, limit.max);
+  if (!limit.contains(value)) {
+    throw UsageError("invalid value for " + name + ": " + args.text(name) + " (expected a number " + describe(limit) + ")");
+  }
+  return value;
+}
 
 class ProgressPrinter {
  public:
@@ -71,14 +98,15 @@ int train_command(int argc, char** argv) {
   } else {
     throw UsageError("invalid value for --model: '" + model + "' (expected skipgram or cbow)");
   }
-  params.dim = static_cast<int>(args.integer("--dim", 1, 4096));
-  params.window = static_cast<int>(args.integer("--window", 1, 100));
-  params.negative = static_cast<int>(args.integer("--negative", 1, 100));
-  params.sample = args.number("--sample", 0, 0.999);
-  params.epochs = static_cast<int>(args.integer("--epochs", 1, 1000));
-  params.learning_rate = static_cast<float>(args.number("--lr", 1e-9, 10));
-  params.seed = static_cast<std::uint64_t>(args.integer("--seed", 0, 1LL << 62));
-  params.init_range = static_cast<float>(args.number("--init-range", 1e-6, 100));
+  const TrainingLimits& limits = kTrainingLimits;
+  params.dim = static_cast<int>(whole_in(args, "--dim", limits.dim));
+  params.window = static_cast<int>(whole_in(args, "--window", limits.window));
+  params.negative = static_cast<int>(whole_in(args, "--negative", limits.negative));
+  params.sample = number_in(args, "--sample", limits.sample);
+  params.epochs = static_cast<int>(whole_in(args, "--epochs", limits.epochs));
+  params.learning_rate = static_cast<float>(number_in(args, "--lr", limits.learning_rate));
+  params.seed = static_cast<std::uint64_t>(whole_in(args, "--seed", limits.seed));
+  params.init_range = static_cast<float>(number_in(args, "--init-range", limits.init_range));
   const std::string negatives_per = args.text("--negatives-per");
   if (negatives_per != "window" && negatives_per != "pair") {
     throw UsageError("invalid value for --negatives-per: '" + negatives_per + "' (expected window or pair)");
@@ -86,8 +114,8 @@ int train_command(int argc, char** argv) {
   params.shared_negatives = negatives_per == "window";
   const int threads = static_cast<int>(args.integer("--threads", 1, 256));
   VocabOptions vocab_options;
-  vocab_options.min_count = args.integer("--min-count", 1, 1LL << 40);
-  vocab_options.max_vocab = static_cast<std::size_t>(args.integer("--max-vocab", 0, 100000000));
+  vocab_options.min_count = whole_in(args, "--min-count", limits.min_count);
+  vocab_options.max_vocab = static_cast<std::size_t>(whole_in(args, "--max-vocab", limits.max_vocab));
   const std::string input = args.text("--input");
   const std::string output = args.text("--output");
   const bool quiet = args.on("--quiet");

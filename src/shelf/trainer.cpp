@@ -43,19 +43,16 @@ double now_seconds() {
 
 }  // namespace
 
-
 void validate(const TrainingParams& p) {
-  auto check = [](bool ok, const std::string& message) {
-    if (!ok) throw Error(message);
-  };
-  check(p.dim >= 1 && p.dim <= 4096, "dimensions must be between 1 and 4096, got " + std::to_string(p.dim));
-  check(p.window >= 1 && p.window <= 100, "window must be between 1 and 100, got " + std::to_string(p.window));
-  check(p.negative >= 1 && p.negative <= 100,
-        "negative samples must be between 1 and 100, got " + std::to_string(p.negative));
-  check(p.epochs >= 1 && p.epochs <= 1000, "epochs must be between 1 and 1000, got " + std::to_string(p.epochs));
-  check(p.learning_rate > 0 && p.learning_rate <= 10, "learning rate must be in (0, 10]");
-  check(p.sample >= 0 && p.sample < 1, "sample must be in [0, 1)");
-  check(p.init_range > 0 && p.init_range <= 100, "init range must be in (0, 100]");
+  const TrainingLimits& limits = kTrainingLimits;
+  check_setting(limits.dim, p.dim, "dimensions");
+  check_setting(limits.window, p.window, "window");
+  check_setting(limits.negative, p.negative, "negative samples");
+  check_setting(limits.epochs, p.epochs, "epochs");
+  check_setting(limits.learning_rate, p.learning_rate, "learning rate");
+  check_setting(limits.sample, p.sample, "sample");
+  check_setting(limits.init_range, p.init_range, "init range");
+  check_setting(limits.seed, static_cast<double>(p.seed), "seed");
 }
 
 Trainer::Trainer(const Corpus& corpus, const TrainingParams& params)

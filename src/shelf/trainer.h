@@ -16,6 +16,7 @@
 #include "shelf/matrix.h"
 #include "shelf/random.h"
 #include "shelf/sampling.h"
+#include "shelf/training_limits.h"
 
 namespace shelf {
 

@@ -1,30 +1,19 @@
 // The training settings of the library lesson: word2vec's knobs as a form bound to the store,
 // each refused value said in words, and a glossary of what they mean.
+import { PAGE_SETTINGS, TRAINING_SETTINGS, pageSide } from '../../wasm/training-settings.js';
 import { h } from './dom.js';
 
-const SETTING_FIELDS = [
-  { key: 'model', label: 'Model', type: 'select', options: [['skipgram', 'skip-gram'], ['cbow', 'CBOW']] },
-  { key: 'dim', label: 'Dimensions', min: 2, max: 300, step: 1 },
-  { key: 'window', label: 'Window', min: 1, max: 20, step: 1 },
-  { key: 'negative', label: 'Negatives', min: 1, max: 25, step: 1 },
-  { key: 'epochs', label: 'Epochs', min: 1, max: 50, step: 1 },
-  { key: 'lr', label: 'Learning rate', min: 0.0001, max: 1, step: 'any' },
-  { key: 'minCount', label: 'Minimum count', min: 1, max: 10000, step: 1 },
-  { key: 'sample', label: 'Subsampling', min: 0, max: 1, step: 'any' },
-  { key: 'seed', label: 'Random seed', min: 0, max: 2 ** 31 - 1, step: 1 },
-];
+// The form's fields, keyed by the store's (URL) names, from the declaration of each setting (the
+// speed is among the training controls instead).
+const FORM_SETTINGS = PAGE_SETTINGS.filter((name) => pageSide(name).form !== false);
+const SETTING_FIELDS = FORM_SETTINGS.map((name) => {
+  const { type, url, label, choices, choiceLabels } = TRAINING_SETTINGS[name];
+  if (type === 'choice') return { key: url, label, type: 'select', options: choices.map((value, i) => [value, choiceLabels?.[i] ?? String(value)]) };
+  const { min, max } = pageSide(name);
+  return { key: url, label, min, max, step: type === 'int' ? 1 : 'any' };
+});
 
-const GLOSSARY = [
-  ['Model', 'skip-gram predicts the words around a word from it; CBOW predicts a word from the words around it.'],
-  ['Dimensions', 'how many numbers each vector has.'],
-  ['Window', 'how many words on each side count as context.'],
-  ['Negatives', 'random “wrong” words contrasted with each true context word.'],
-  ['Epochs', 'passes over the whole corpus.'],
-  ['Learning rate', 'how far each update moves the vectors; it shrinks to zero as training ends.'],
-  ['Minimum count', 'rarer words are left out of the vocabulary.'],
-  ['Subsampling', 'very frequent words (the, and, of) are skipped at random above this share of the corpus; 0 keeps them all.'],
-  ['Random seed', 'fixes the random starting vectors and samples, so runs can be repeated (and the shelves’ k-means).'],
-];
+const GLOSSARY = FORM_SETTINGS.map((name) => [TRAINING_SETTINGS[name].label, TRAINING_SETTINGS[name].meaning]);
 
 /** @param {{ store, idPrefix: string, isTraining: () => boolean }} options */
 export function trainingSettings({ store, idPrefix, isTraining }) {
