@@ -10,6 +10,7 @@
 #include "shelf/corpus.h"
 #include "shelf/io.h"
 #include "shelf/trainer.h"
+#include "shelf/wire_names.h"
 
 namespace shelf::cli {
 
@@ -63,14 +64,7 @@ int train_command(int argc, char** argv) {
   args.expect_positional(0, 0, "no positional arguments");
 
   TrainingParams params;
-  const std::string model = args.text("--model");
-  if (model == "skipgram" || model == "sg") {
-    params.model = Model::SkipGram;
-  } else if (model == "cbow") {
-    params.model = Model::Cbow;
-  } else {
-    throw UsageError("invalid value for --model: '" + model + "' (expected skipgram or cbow)");
-  }
+  params.model = choice(args, "--model", model_from_name);
   params.dim = static_cast<int>(args.integer("--dim", 1, 4096));
   params.window = static_cast<int>(args.integer("--window", 1, 100));
   params.negative = static_cast<int>(args.integer("--negative", 1, 100));
@@ -127,7 +121,7 @@ int train_command(int argc, char** argv) {
         .field("final_loss", done.loss)
         .field("threads", threads)
         .field("negatives_per", negatives_per)
-        .field("model", params.model == Model::SkipGram ? "skipgram" : "cbow")
+        .field("model", model_name(params.model))
         .field("dim", params.dim)
         .field("epochs", params.epochs)
         .field("output", output);
