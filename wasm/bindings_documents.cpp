@@ -56,6 +56,5 @@ val search(Session& session, const val& query, double k) {
 }  // namespace
 
 void shelf::js::add_documents_methods(const SessionClass& session) {
-  // Qualified: an unqualified name here would find namespace shelf's function of that name.
   session.function("indexDocuments", &::index_documents).function("search", &::search);
 }

@@ -40,6 +40,5 @@ val export_vectors(Session& session, const val& format_name) {
 }  // namespace
 
 void shelf::js::add_exports_methods(const SessionClass& session) {
-  // Qualified: an unqualified name here would find namespace shelf's function of that name.
   session.function("exportVectors", &::export_vectors);
 }

@@ -48,9 +48,6 @@ val begin_index(Session& session, const val& options) {
     index.hnsw.m = static_cast<std::size_t>(small(options["m"].as<double>(), "m"));
     index.hnsw.ef_construction = static_cast<std::size_t>(small(options["efConstruction"].as<double>(), "efConstruction"));
     index.hnsw.seed = whole(options["seed"].as<double>(), "seed");
-    // An int8 index asks for the smallest form: once built, the graph is compacted (same
-    // answers, a fraction of the link bytes); the index is rebuilt, never extended, anyway.
-    index.hnsw.compact = index.hnsw.quantization == shelf::Quantization::Int8;
     return index_status_to_js(session.begin_index(index));
   });
 }
@@ -62,7 +59,6 @@ val index_step(Session& session, double items) {
 }  // namespace
 
 void shelf::js::add_index_methods(const SessionClass& session) {
-  // Qualified: an unqualified name here would find namespace shelf's function of that name.
   session.function("approximateNeighbors", &::approximate_neighbors)
       .function("approximateNeighborsOfVector", &::approximate_neighbors_of_vector)
       .function("beginIndex", &::begin_index)

@@ -136,7 +136,6 @@ val positions(Session& session, const val& sentence, double scale) {
 }  // namespace
 
 void shelf::js::add_maps_methods(const SessionClass& session) {
-  // Qualified: an unqualified name here would find namespace shelf's function of that name.
   session.function("project", &::project)
       .function("neighborGraph", &::neighbor_graph)
       .function("beginUmap", &::begin_umap)

@@ -65,7 +65,6 @@ val cancel_training(Session& session) {
 }  // namespace
 
 void shelf::js::add_training_methods(const SessionClass& session) {
-  // Qualified: an unqualified name here would find namespace shelf's function of that name.
   session.function("loadCorpus", &::load_corpus)
       .function("configure", &::configure)
       .function("step", &::step)

@@ -87,7 +87,6 @@ val analogy(Session& session, const val& a, const val& b, const val& c, double k
 }  // namespace
 
 void shelf::js::add_vectors_methods(const SessionClass& session) {
-  // Qualified: an unqualified name here would find namespace shelf's function of that name.
   session.function("loadVectors", &::load_vectors)
       .function("loadProjector", &::load_projector)
       .function("vocabulary", &::vocabulary)

@@ -1,6 +1,8 @@
 // The Session class crosses to JS as one Embind class (it can be registered only once), whose
 // methods are added noun by noun, each from the file that binds that part of the engine:
-// bindings.cpp registers the class and calls these in turn.
+// bindings.cpp registers the class and calls these in turn. Each file's converters live in its
+// anonymous namespace and are named `&::name` here: unqualified, a name such as `export_vectors`
+// would find namespace shelf's function first and bind that instead.
 #pragma once
 #include <emscripten/bind.h>
 

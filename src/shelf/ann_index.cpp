@@ -43,7 +43,13 @@ IndexStatus AnnIndex::begin(const VectorStore& store, const IndexOptions& option
   built->kind = options.kind;
   built->total = store.size();
   built->float32_bytes = store.size() * store.dim() * sizeof(float);
-  if (options.kind == IndexKind::Hnsw) built->hnsw.emplace(store.unit_vectors(), options.hnsw);
+  if (options.kind == IndexKind::Hnsw) {
+    HnswParams params = options.hnsw;
+    // An int8 index asks for the smallest form: once built, the graph is compacted too (same
+    // answers, a fraction of the link bytes); the index is rebuilt, never extended, anyway.
+    params.compact = params.compact || params.quantization == Quantization::Int8;
+    built->hnsw.emplace(store.unit_vectors(), params);
+  }
   built_ = std::move(built);
   return built_->status();
 }

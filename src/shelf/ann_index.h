@@ -19,7 +19,7 @@ enum class IndexKind { ExactScan, Hnsw };
 
 struct IndexOptions {
   IndexKind kind = IndexKind::Hnsw;
-  HnswParams hnsw;                  // m, ef_construction, seed, quantization
+  HnswParams hnsw;                  // m, ef_construction, seed, quantization (int8: compacted too)
 };
 
 struct IndexStatus {
