@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <utility>
 
 #include "shelf/error.h"
 #include "shelf/wire_names.h"
@@ -29,13 +30,15 @@ TEST_CASE("every choice's name parses back to it, in any case") {
 
 TEST_CASE("the page's format names and the command line's aliases name the same formats") {
   // The page's names, then the command line's short ones.
-  CHECK(shelf::format_from_name("shelf-int8") == Format::Int8Compact);
-  CHECK(shelf::format_from_name("q8") == Format::Int8Compact);
-  CHECK(shelf::format_from_name("vec") == Format::Word2VecText);
-  CHECK(shelf::format_from_name("text") == Format::Word2VecText);
-  CHECK(shelf::format_from_name("binary") == Format::Word2VecBinary);
-  CHECK(shelf::format_from_name("tsv") == Format::ProjectorTsv);
-  CHECK(shelf::format_from_name("glove-text") == Format::GloveText);
+  const std::pair<const char*, Format> names[] = {
+      {"shelf-int8", Format::Int8Compact}, {"q8", Format::Int8Compact},      {"vec", Format::Word2VecText},
+      {"text", Format::Word2VecText},      {"binary", Format::Word2VecBinary}, {"tsv", Format::ProjectorTsv},
+      {"glove-text", Format::GloveText},
+  };
+  for (const auto& entry : names) {
+    CAPTURE(entry.first);
+    CHECK(shelf::format_from_name(entry.first) == entry.second);
+  }
   CHECK(shelf::model_from_name("sg") == shelf::Model::SkipGram);
 }
 
