@@ -49,7 +49,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   session.configure(params);
   const TrainingProgress progress = session.step(64);
   fuzz::check(std::isfinite(progress.loss), "training gave a non-finite loss");
-  const Vocabulary words = session.vocabulary(1);
+  const WordList words = session.vocabulary(1);
   const Similarity self = session.similarity(words.words.at(0), words.words.at(0));
   fuzz::check(std::isfinite(self.cosine), "a word's similarity to itself is not finite");
   return 0;

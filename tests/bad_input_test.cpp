@@ -13,6 +13,8 @@
 #include "shelf/io.h"
 #include "shelf/session.h"
 #include "shelf/tokenizer.h"
+#include "shelf/wire_names.h"
+#include "fixtures.h"
 
 namespace {
 
@@ -228,7 +230,7 @@ TEST_CASE("bad input: k larger than the vocabulary") {
   CHECK(error_of([&] { session.cluster(1000, 1000, 1); }) == "k is 1000 but there are only 4 words to cluster");
   session.index_documents("the king\n\nthe man", 120, shelf::Pooling::Mean);
   CHECK(session.search("king", 1000).hits.size() == 2);
-  session.build_index({});
+  shelf::test::build_index(session, shelf::IndexOptions{});
   CHECK(session.neighbors("king", 1000, {true, 0}).words.size() == 3);
 }
 
@@ -244,7 +246,7 @@ TEST_CASE("bad input: all-zero vectors give cosines of 0, never NaN") {
   CHECK(all_finite(session.analogy("zero", "king", "man", 3, shelf::VectorStore::AnalogyMethod::Mul).scores));
   CHECK(all_finite(session.project(4, 2, false).points));
   CHECK(std::isfinite(session.cluster(2, 4, 1).inertia));
-  session.build_index({});
+  shelf::test::build_index(session, shelf::IndexOptions{});
   CHECK(all_finite(session.neighbors("zero", 3, {true, 0}).scores));
   session.index_documents("zero zero\n\nthe king", 120, shelf::Pooling::Sif);
   for (const auto& hit : session.search("zero king", 2).hits) CHECK(std::isfinite(hit.score));

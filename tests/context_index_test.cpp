@@ -10,22 +10,13 @@
 #include "shelf/corpus.h"
 #include "shelf/error.h"
 #include "shelf/random.h"
+#include "fixtures.h"
 
 namespace {
 
-// Two topics that never share a sentence, with filler both have.
+// Sentences of 3 to 10 words: windows meet both ends of a sentence.
 std::string topic_text(int sentences, std::uint64_t seed) {
-  const std::vector<std::string> animals{"cat", "dog", "horse", "cow", "sheep", "barks", "grazes", "fur", "tail", "paw"};
-  const std::vector<std::string> places{"france", "spain", "italy", "germany", "paris", "madrid", "rome", "berlin", "border", "capital"};
-  shelf::Random random(seed);
-  std::string text;
-  for (int s = 0; s < sentences; ++s) {
-    const auto& topic = (s % 2) ? animals : places;
-    const int length = 3 + static_cast<int>(random.below(8));
-    for (int w = 0; w < length; ++w) text += topic[random.below(static_cast<std::uint32_t>(topic.size()))] + " ";
-    text += "the and\n";
-  }
-  return text;
+  return shelf::test::two_topic_text(sentences, seed, shelf::test::kAnimals, shelf::test::kPlaces, true);
 }
 
 shelf::Corpus corpus_of(const std::string& text) {

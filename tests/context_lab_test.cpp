@@ -13,21 +13,11 @@
 #include "shelf/random.h"
 #include "shelf/session.h"
 #include "shelf/trainer.h"
+#include "fixtures.h"
 
 namespace {
 
-std::string topic_text(int sentences, std::uint64_t seed) {
-  const std::vector<std::string> animals{"cat", "dog", "horse", "cow", "sheep", "barks", "grazes", "fur", "tail", "paw"};
-  const std::vector<std::string> places{"france", "spain", "italy", "germany", "paris", "madrid", "rome", "berlin", "border", "capital"};
-  shelf::Random random(seed);
-  std::string text;
-  for (int s = 0; s < sentences; ++s) {
-    const auto& topic = (s % 2) ? animals : places;
-    for (int w = 0; w < 8; ++w) text += topic[random.below(static_cast<std::uint32_t>(topic.size()))] + " ";
-    text += "the and\n";
-  }
-  return text;
-}
+std::string topic_text(int sentences, std::uint64_t seed) { return shelf::test::two_topic_text(sentences, seed); }
 
 shelf::TrainingParams lab_params() {
   shelf::TrainingParams params;

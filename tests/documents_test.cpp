@@ -10,8 +10,12 @@
 #include "shelf/kernels.h"
 #include "shelf/random.h"
 #include "shelf/tokenizer.h"
+#include "fixtures.h"
 
 namespace {
+
+using shelf::test::kTopicText;
+using shelf::test::topic_embeddings;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -35,29 +39,6 @@ void check_chunking(const std::string& text, const std::vector<shelf::Chunk>& ch
   }
   CHECK(all_tokens == shelf::tokenize(text));
 }
-
-// A small vocabulary on four axes: animals, France, Italy, and the function words every text shares.
-shelf::Embeddings topic_embeddings() {
-  shelf::Embeddings e;
-  const std::vector<std::pair<std::string, std::vector<float>>> rows{
-      {"the", {0.1f, 0.1f, 0.1f, 1.0f}},   {"is", {0.0f, 0.1f, 0.1f, 0.9f}},
-      {"of", {0.1f, 0.0f, 0.1f, 0.9f}},    {"and", {0.1f, 0.1f, 0.0f, 0.9f}},
-      {"cats", {1.0f, 0.0f, 0.1f, 0.2f}},  {"dogs", {0.9f, 0.1f, 0.0f, 0.2f}},
-      {"pets", {0.8f, 0.0f, 0.0f, 0.3f}},  {"paris", {0.0f, 1.0f, 0.1f, 0.2f}},
-      {"capital", {0.1f, 0.7f, 0.6f, 0.3f}}, {"france", {0.0f, 0.9f, 0.0f, 0.2f}},
-      {"rome", {0.0f, 0.1f, 1.0f, 0.2f}},  {"italy", {0.1f, 0.0f, 0.9f, 0.2f}},
-  };
-  for (const auto& [word, vector] : rows) {
-    e.words.push_back(word);
-    e.vectors.push_row(vector.data(), vector.size());
-  }
-  return e;
-}
-
-const char* kTopicText =
-    "Cats and dogs are pets.\n\n"
-    "Paris is the capital of France.\n\n"
-    "Rome is the capital of Italy.\n";
 
 float cosine(const std::vector<float>& a, const float* b) {
   const auto d = a.size();

@@ -11,6 +11,7 @@
 
 #include "shelf/error.h"
 #include "shelf/io.h"
+#include "shelf/wire_names.h"
 #include "test_support.h"
 
 namespace {

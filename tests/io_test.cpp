@@ -1,4 +1,5 @@
 #include "shelf/io.h"
+#include "shelf/wire_names.h"
 
 #include <doctest/doctest.h>
 

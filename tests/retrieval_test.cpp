@@ -12,8 +12,11 @@
 #include "shelf/random.h"
 #include "shelf/retrieval.h"
 #include "shelf/tokenizer.h"
+#include "fixtures.h"
 
 namespace {
+
+using shelf::test::kTopicText;
 
 // BM25 written out the long way for one chunk: the reference the index is checked against.
 double bm25_by_hand(const std::vector<std::string>& chunks, std::size_t c, const std::string& query, double k1, double b) {
@@ -40,29 +43,8 @@ double bm25_by_hand(const std::vector<std::string>& chunks, std::size_t c, const
   return score;
 }
 
-// Four axes: animals, France, Italy, and the function words every text shares.
-shelf::Embeddings topic_embeddings() {
-  shelf::Embeddings e;
-  const std::vector<std::pair<std::string, std::vector<float>>> rows{
-      {"the", {0.1f, 0.1f, 0.1f, 1.0f}},     {"is", {0.0f, 0.1f, 0.1f, 0.9f}},
-      {"of", {0.1f, 0.0f, 0.1f, 0.9f}},      {"and", {0.1f, 0.1f, 0.0f, 0.9f}},
-      {"cats", {1.0f, 0.0f, 0.1f, 0.2f}},    {"dogs", {0.9f, 0.1f, 0.0f, 0.2f}},
-      {"pets", {0.8f, 0.0f, 0.0f, 0.3f}},    {"puppies", {0.95f, 0.05f, 0.0f, 0.2f}},
-      {"paris", {0.0f, 1.0f, 0.1f, 0.2f}},   {"capital", {0.1f, 0.7f, 0.6f, 0.3f}},
-      {"france", {0.0f, 0.9f, 0.0f, 0.2f}},  {"rome", {0.0f, 0.1f, 1.0f, 0.2f}},
-      {"italy", {0.1f, 0.0f, 0.9f, 0.2f}},   {"seine", {0.0f, 0.95f, 0.05f, 0.2f}},
-  };
-  for (const auto& [word, vector] : rows) {
-    e.words.push_back(word);
-    e.vectors.push_row(vector.data(), vector.size());
-  }
-  return e;
-}
-
-const char* kTopicText =
-    "Cats and dogs are pets.\n\n"
-    "Paris is the capital of France.\n\n"
-    "Rome is the capital of Italy.\n";
+// With the near synonyms: a query may name words no document contains.
+shelf::Embeddings topic_embeddings() { return shelf::test::topic_embeddings(true); }
 
 }  // namespace
 

@@ -9,39 +9,19 @@
 #include "shelf/error.h"
 #include "shelf/random.h"
 #include "shelf/session.h"
+#include "shelf/wire_names.h"
+#include "fixtures.h"
 
 namespace {
 
-const std::vector<std::string> kAnimals{"cat", "dog", "horse", "cow", "sheep", "barks", "grazes", "fur", "tail", "paw"};
-const std::vector<std::string> kPlaces{"france", "spain", "italy", "germany", "paris", "madrid", "rome", "berlin", "border", "capital"};
-
-// Two topics that never share a sentence, with shared filler words.
-std::string two_topic_text(int sentences, std::uint64_t seed) {
-  shelf::Random random(seed);
-  std::string text;
-  for (int s = 0; s < sentences; ++s) {
-    const auto& topic = (s % 2) ? kAnimals : kPlaces;
-    for (int w = 0; w < 8; ++w) text += topic[random.below(static_cast<std::uint32_t>(topic.size()))] + " ";
-    text += "the and\n";
-  }
-  return text;
-}
-
-shelf::TrainingParams small_params() {
-  shelf::TrainingParams params;
-  params.dim = 16;
-  params.window = 3;
-  params.epochs = 5;
-  params.sample = 0;
-  params.seed = 42;
-  return params;
-}
+using shelf::test::kAnimals;
+using shelf::test::kPlaces;
+using shelf::test::small_params;
+using shelf::test::two_topic_text;
 
 // A session trained to the end on the two-topic text.
 void train(shelf::Session& session, int sentences = 2000) {
-  session.load_corpus(two_topic_text(sentences, 1), 1, 0);
-  session.configure(small_params());
-  while (!session.training_finished()) session.step(5000);
+  shelf::test::train_session(session, two_topic_text(sentences, 1), small_params());
 }
 
 bool contains(const std::vector<std::string>& words, const std::string& word) {
@@ -404,12 +384,12 @@ TEST_CASE("wire names map to the engine's options and unknown names are refused"
   CHECK(shelf::model_from_name("skipgram") == shelf::Model::SkipGram);
   CHECK_THROWS_WITH_AS(shelf::model_from_name("glove"), "unknown model 'glove' (expected skipgram or cbow)",
                        shelf::Error);
-  CHECK(shelf::vectors_format_from_name("word2vec") == shelf::Format::Word2VecText);
-  CHECK(shelf::vectors_format_from_name("word2vec-binary") == shelf::Format::Word2VecBinary);
-  CHECK(shelf::vectors_format_from_name("glove") == shelf::Format::GloveText);
-  CHECK(shelf::vectors_format_from_name("auto") == shelf::Format::Auto);
-  CHECK(shelf::vectors_format_from_name("projector") == shelf::Format::ProjectorTsv);
-  CHECK_THROWS_AS(shelf::vectors_format_from_name("csv"), shelf::Error);
+  CHECK(shelf::format_from_name("word2vec") == shelf::Format::Word2VecText);
+  CHECK(shelf::format_from_name("word2vec-binary") == shelf::Format::Word2VecBinary);
+  CHECK(shelf::format_from_name("glove") == shelf::Format::GloveText);
+  CHECK(shelf::format_from_name("auto") == shelf::Format::Auto);
+  CHECK(shelf::format_from_name("projector") == shelf::Format::ProjectorTsv);
+  CHECK_THROWS_AS(shelf::format_from_name("csv"), shelf::Error);
   CHECK(shelf::pooling_from_name("sif") == shelf::Pooling::Sif);
   CHECK_THROWS_AS(shelf::pooling_from_name("max"), shelf::Error);
   CHECK(shelf::analogy_method_from_name("mul") == shelf::VectorStore::AnalogyMethod::Mul);
@@ -486,12 +466,12 @@ TEST_CASE("approximate neighbours come from an index built in slices over the cu
 
   // Int8 holds less; the exact kind answers exactly.
   options.hnsw.quantization = shelf::Quantization::Int8;
-  const auto int8 = session.build_index(options);
+  const auto int8 = shelf::test::build_index(session, options);
   CHECK(int8.complete);
   CHECK(int8.bytes < status.bytes);
   CHECK(session.neighbors("w5", 5, approximate).words.size() == 5);
-  options.kind = shelf::IndexKind::Exact;
-  const auto exact_status = session.build_index(options);
+  options.kind = shelf::IndexKind::ExactScan;
+  const auto exact_status = shelf::test::build_index(session, options);
   CHECK(exact_status.complete);
   CHECK(exact_status.bytes == 0);
   CHECK(session.neighbors("w5", 8, approximate).ids == session.neighbors("w5", 8).ids);
@@ -510,23 +490,23 @@ TEST_CASE("a training step drops the index") {
   session.step(2000);
   shelf::IndexOptions options;
   options.hnsw.m = 4;
-  CHECK(session.build_index(options).complete);
+  CHECK(shelf::test::build_index(session, options).complete);
   CHECK(session.neighbors("cat", 3, {true, 0}).ids.size() == 3);
   session.step(2000);
   CHECK_THROWS_AS(session.neighbors("cat", 3, {true, 0}), shelf::NotReadyError);
-  CHECK(session.build_index(options).complete);
+  CHECK(shelf::test::build_index(session, options).complete);
   CHECK(session.neighbors("cat", 3, {true, 0}).ids.size() == 3);
 }
 
 TEST_CASE("index wire names") {
   CHECK(shelf::index_kind_from_name("hnsw") == shelf::IndexKind::Hnsw);
-  CHECK(shelf::index_kind_from_name("exact") == shelf::IndexKind::Exact);
+  CHECK(shelf::index_kind_from_name("exact") == shelf::IndexKind::ExactScan);
   CHECK(shelf::quantization_from_name("int8") == shelf::Quantization::Int8);
   CHECK(shelf::quantization_from_name("none") == shelf::Quantization::None);
   CHECK_THROWS_WITH_AS(shelf::index_kind_from_name("lsh"), "unknown index kind 'lsh' (expected hnsw or exact)", shelf::Error);
   CHECK_THROWS_WITH_AS(shelf::quantization_from_name("pq"), "unknown quantisation 'pq' (expected none or int8)",
                        shelf::Error);
-  CHECK(std::string(shelf::index_kind_name(shelf::IndexKind::Exact)) == "exact");
+  CHECK(std::string(shelf::index_kind_name(shelf::IndexKind::ExactScan)) == "exact");
   CHECK(std::string(shelf::quantization_name(shelf::Quantization::Int8)) == "int8");
 }
 
@@ -553,7 +533,7 @@ TEST_CASE("a retrain counts on the old run's memory: configure frees it before i
   session.load_corpus(two_topic_text(200, 1), 1, 0);
   CHECK(session.bytes_freed_by_configure() == 0);  // the corpus stays
   session.configure(small_params());
-  const std::size_t matrix = session.corpus_vocab_size() * 16 * sizeof(float);
+  const std::size_t matrix = session.vocabulary(0).words.size() * 16 * sizeof(float);
   CHECK(session.bytes_freed_by_configure() == 2 * matrix);  // the trainer's input and output
   session.step(1000);
   session.neighbors("cat", 2);  // the store: vectors and unit vectors

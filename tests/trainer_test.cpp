@@ -9,22 +9,11 @@
 #include "shelf/kernels.h"
 #include "shelf/random.h"
 #include "shelf/trainer.h"
+#include "fixtures.h"
 
 namespace {
 
-// Two topics that never share a sentence: animals and what they do, countries and their cities.
-std::string two_topic_text(int sentences, std::uint64_t seed) {
-  const std::vector<std::string> animals{"cat", "dog", "horse", "cow", "sheep", "barks", "grazes", "fur", "tail", "paw"};
-  const std::vector<std::string> places{"france", "spain", "italy", "germany", "paris", "madrid", "rome", "berlin", "border", "capital"};
-  shelf::Random random(seed);
-  std::string text;
-  for (int s = 0; s < sentences; ++s) {
-    const auto& topic = (s % 2) ? animals : places;
-    for (int w = 0; w < 8; ++w) text += topic[random.below(static_cast<std::uint32_t>(topic.size()))] + " ";
-    text += "the and\n";  // shared filler, as in real text
-  }
-  return text;
-}
+using shelf::test::two_topic_text;
 
 float cosine(const shelf::Matrix& m, std::int32_t a, std::int32_t b) {
   const auto dim = m.cols();

@@ -12,6 +12,7 @@
 #include "shelf/session.h"
 #include "shelf/word_clusters.h"
 #include "shelf/word_filter.h"
+#include "fixtures.h"
 
 namespace {
 
@@ -22,27 +23,9 @@ const std::vector<std::string> kPlaces{"france", "spain", "italy", "germany", "w
 const std::vector<std::string> kListed{"ass", "Whore", "  bastard ", "god damn", "", "ass", "shit"};
 const std::vector<std::string> kHidden{"ass", "whore", "bastard"};
 
-std::string two_topic_text(int sentences, std::uint64_t seed) {
-  shelf::Random random(seed);
-  std::string text;
-  for (int s = 0; s < sentences; ++s) {
-    const auto& topic = (s % 2) ? kAnimals : kPlaces;
-    for (int w = 0; w < 8; ++w) text += topic[random.below(static_cast<std::uint32_t>(topic.size()))] + " ";
-    text += "the and\n";
-  }
-  return text;
-}
-
 void train(shelf::Session& session) {
-  session.load_corpus(two_topic_text(1500, 1), 1, 0);
-  shelf::TrainingParams params;
-  params.dim = 16;
-  params.window = 3;
-  params.epochs = 3;
-  params.sample = 0;
-  params.seed = 42;
-  session.configure(params);
-  while (!session.training_finished()) session.step(5000);
+  shelf::test::train_session(session, shelf::test::two_topic_text(1500, 1, kAnimals, kPlaces),
+                             shelf::test::small_params(3));
 }
 
 bool any_hidden(const std::vector<std::string>& words) {
@@ -151,7 +134,7 @@ TEST_CASE("a filtered session leaves listed words out of every answer, and shows
   // Approximate neighbours from the index.
   shelf::IndexOptions options;
   options.kind = shelf::IndexKind::Hnsw;
-  session.build_index(options);
+  shelf::test::build_index(session, options);
   shelf::SearchMode approximate;
   approximate.approximate = true;
   CHECK_FALSE(any_hidden(session.neighbors("horse", vocab, approximate).words));
@@ -185,7 +168,7 @@ TEST_CASE("loaded vectors are filtered as they load, and a corpus alone counts i
   shelf::Session session;
   session.set_word_filter(shelf::WordFilter(kListed));
   CHECK(session.word_filter_status().hidden == 0);  // nothing loaded yet
-  session.load_corpus(two_topic_text(100, 2), 1, 0);
+  session.load_corpus(shelf::test::two_topic_text(100, 2, kAnimals, kPlaces), 1, 0);
   CHECK(session.word_filter_status().hidden == 3);
   CHECK_FALSE(any_hidden(session.vocabulary(0).words));
 

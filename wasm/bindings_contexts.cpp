@@ -1,5 +1,5 @@
 // The contexts lesson's engine (shelf::ContextLab) as an Embind class: one method per `contexts*`
-// request of docs/protocol.md. Conversions only, with the same conventions as bindings.cpp:
+// request of docs/protocol.md. Conversions only, with the conventions of js_boundary.h:
 // strings arrive as `val`, typed arrays leave as copies, and engine errors leave as JS Errors
 // whose `code` is the protocol's.
 #include <emscripten/bind.h>

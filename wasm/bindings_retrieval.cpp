@@ -1,6 +1,6 @@
 // Retrieval by meaning, by words and both (src/shelf/retrieval.h) over the session's indexed
 // documents: two free functions taking the Session, in their own Embind block. The conventions
-// are bindings.cpp's: strings and arrays arrive as `val` and are read inside the guard, no C++
+// are js_boundary.h's: strings and arrays arrive as `val` and are read inside the guard, no C++
 // exception reaches JS (each becomes a JS Error with the protocol's `code`), arrays leave as copies.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
@@ -27,7 +27,7 @@ std::size_t count(double value, const char* what) {
   return static_cast<std::size_t>(value);
 }
 
-val hits_to_js(const std::vector<shelf::RankedChunk>& ranked, const Session::DocumentsView& docs) {
+val hits_to_js(const std::vector<shelf::RankedChunk>& ranked, const shelf::DocumentsView& docs) {
   val hits = val::array();
   for (std::size_t i = 0; i < ranked.size(); ++i) {
     const auto& hit = ranked[i];
@@ -51,7 +51,7 @@ val compare_retrieval(Session& session, const val& query, double k, const val& p
   return guarded([&] {
     const std::string question = query.as<std::string>();
     const shelf::RetrievalMethod from = shelf::retrieval_method_from_name(prompt_from.as<std::string>());
-    const Session::DocumentsView docs = session.documents();
+    const shelf::DocumentsView docs = session.documents();
     const auto found = shelf::compare_retrieval(docs.meaning, docs.words, question, count(k, "k"));
     const auto& chosen = from == shelf::RetrievalMethod::Meaning ? found.meaning
                          : from == shelf::RetrievalMethod::Words ? found.words
@@ -84,7 +84,7 @@ val retrieval_recall(Session& session, const val& questions, const val& paragrap
     }
     std::vector<std::size_t> cutoffs;
     for (std::size_t i = 0; i < ks["length"].as<std::size_t>(); ++i) cutoffs.push_back(count(ks[i].as<double>(), "k"));
-    const Session::DocumentsView docs = session.documents();
+    const shelf::DocumentsView docs = session.documents();
     const auto methods = shelf::evaluate_retrieval(docs.embedder, docs.text, docs.max_tokens, labelled, cutoffs);
     val list = val::array();
     for (std::size_t m = 0; m < methods.size(); ++m) {

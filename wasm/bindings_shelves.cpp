@@ -1,6 +1,6 @@
 // The `clusterWords` request (docs/protocol.md): shelves of words by k-means in the engine
 // (src/shelf/word_clusters.h), as a module function over a Session: `clusterWords(session, f)`.
-// Its own Embind block; the conventions are bindings.cpp's (arguments as `val`, converted inside
+// Its own Embind block; the conventions are js_boundary.h's (arguments as `val`, converted inside
 // the guard; results as copies; no C++ exception reaches JS).
 #include <emscripten/bind.h>
 #include <emscripten/val.h>

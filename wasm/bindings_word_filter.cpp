@@ -1,7 +1,6 @@
 // The classroom word filter's two requests (docs/protocol.md, `wordFilter`): functions over the
-// Session object, in a binding block of their own (Embind allows several), so that the Session
-// class's block in bindings.cpp stays as it is. All logic is in src/shelf/word_filter.h and the
-// session; this only converts.
+// Session object, in a binding block of their own (Embind allows several). All logic is in
+// src/shelf/word_filter.h and the session; this only converts.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 

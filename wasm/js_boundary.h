@@ -1,6 +1,16 @@
 // What every Embind file of the engine shares, so that each binding is conversions only: engine
 // errors leave as JS Errors whose `code` is the protocol's (docs/protocol.md), and values cross
-// as JS arrays and typed-array copies. The conventions are explained at the top of bindings.cpp.
+// as JS arrays and typed-array copies.
+//
+// Conventions that keep the boundary safe:
+// - Strings and arrays arrive as `val` and are converted inside the guarded body. Embind's own
+//   string arguments are malloc'ed by JS and freed after the call, which never happens when the
+//   call throws, so every failed call would leak its arguments.
+// - Typed arrays leave as copies (new Float32Array(view)): a view into the wasm heap is detached
+//   as soon as memory grows, and results are transferred to the page anyway.
+// - No C++ exception reaches JS (under -fwasm-exceptions it would be an opaque
+//   WebAssembly.Exception): each method catches and throws a JS Error whose `code` is the
+//   protocol's error code.
 #pragma once
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
@@ -21,9 +31,9 @@ namespace shelf::js {
 
 using emscripten::val;
 
-// How much the engine may use and uses now, with what to try instead; bindings.cpp keeps the
-// budget, so it defines this.
-std::string out_of_memory_message();
+// The engine's memory limit and what is in use now, measured where the wasm heap is known
+// (bindings_memory.cpp); the decisions taken on it are the core's (memory_estimate.h).
+MemoryBudget memory_budget();
 
 [[noreturn]] inline void throw_error(const std::string& message, const char* code) {
   val error = val::global("Error").new_(message);
@@ -40,6 +50,7 @@ auto guarded(Body&& body) -> decltype(body()) {
   try {
     return body();
   } catch (const NotReadyError& e) {
+    // Something is not there yet (vectors, a trainer, an index, documents): see error.h.
     message = e.what();
     code = "no-model";
   } catch (const MemoryLimitError& e) {
@@ -49,11 +60,11 @@ auto guarded(Body&& body) -> decltype(body()) {
     message = e.what();
     code = "bad-input";
   } catch (const std::bad_alloc&) {
-    message = out_of_memory_message();
+    message = out_of_memory_message(memory_budget());
     code = "out-of-memory";
   } catch (const std::length_error&) {
     // A container asked for more than it can hold: the same wall, hit by a size computation.
-    message = out_of_memory_message();
+    message = out_of_memory_message(memory_budget());
     code = "out-of-memory";
   } catch (const std::exception& e) {
     message = std::string("internal error: ") + e.what();
@@ -100,6 +111,21 @@ inline std::vector<std::string> strings_of(const val& array) {
 template <class T>
 std::vector<T> numbers_of(const val& array) {
   return emscripten::convertJSArrayToNumberVector<T>(array);
+}
+
+inline std::string bytes_of(const val& array) {
+  std::string bytes(array["length"].as<std::size_t>(), '\0');
+  val(emscripten::typed_memory_view(bytes.size(), reinterpret_cast<std::uint8_t*>(bytes.data())))
+      .call<void>("set", array);
+  return bytes;
+}
+
+inline val neighbors_to_js(const Neighbors& n) {
+  val result = val::object();
+  result.set("ids", typed_array("Int32Array", n.ids));
+  result.set("words", strings(n.words));
+  result.set("scores", typed_array("Float32Array", n.scores));
+  return result;
 }
 
 inline val progress_to_js(const TrainingProgress& p) {

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "shelf/error.h"
+
 namespace shelf::cli {
 
 // A mistake in how the command was called (unknown flag, bad value): exit status 2.
@@ -40,6 +42,18 @@ class Args {
   std::map<std::string, std::string> values_;
   std::vector<std::string> positional_;
 };
+
+// A flag naming one of the engine's choices, parsed by its wire name (shelf/wire_names.h), e.g.
+// choice(args, "--model", model_from_name); an unknown name is a usage error.
+template <class Parse>
+auto choice(const Args& args, const std::string& name, Parse parse) {
+  const std::string value = args.text(name);
+  try {
+    return parse(value);
+  } catch (const shelf::Error& e) {
+    throw UsageError("invalid value for " + name + ": " + e.what());
+  }
+}
 
 std::string usage_of(const std::string& command, const std::string& synopsis, const std::vector<Flag>& flags);
 

@@ -27,6 +27,7 @@
 #include "shelf/io.h"
 #include "shelf/kernels.h"
 #include "shelf/random.h"
+#include "shelf/wire_names.h"
 
 namespace shelf::cli {
 
@@ -175,15 +176,12 @@ int bench_search_command(int argc, char** argv) {
   const auto seed = static_cast<std::uint64_t>(args.integer("--seed", 0, 1LL << 62));
   const std::vector<std::size_t> efs = parse_ef_list(args.text("--ef"));
   const double target = args.number("--target-recall", 0.0, 1.0);
-  const std::string quantize = args.text("--quantize");
-  if (quantize != "none" && quantize != "int8") {
-    throw UsageError("invalid value for --quantize: '" + quantize + "' (expected none or int8)");
-  }
+  const Quantization quantization = choice(args, "--quantize", quantization_from_name);
   HnswParams params;
   params.m = static_cast<std::size_t>(args.integer("--m", 2, 1000));
   params.ef_construction = static_cast<std::size_t>(args.integer("--ef-construction", 1, 1000000));
   params.seed = seed;
-  params.quantization = quantize == "int8" ? Quantization::Int8 : Quantization::None;
+  params.quantization = quantization;
 
   if (args.has("--vectors") && args.has("--load")) throw UsageError("give --vectors or --load, not both");
   if (args.has("--load") && !args.has("--dim")) throw UsageError("--load needs --dim (the files hold bare floats)");
@@ -344,7 +342,7 @@ int bench_search_command(int argc, char** argv) {
       return text + "]";
     };
     JsonObject json = exact_json();
-    json.field("quantize", quantize).field("m", params.m).field("ef_construction", params.ef_construction)
+    json.field("quantize", quantization_name(quantization)).field("m", params.m).field("ef_construction", params.ef_construction)
         .field("ef", chosen->ef).field("ann_qps", chosen->qps).field("ann_recall", chosen->recall);
     if (k == 10) json.field("ann_recall_at_10", chosen->recall);
     json.field("speedup", chosen->qps / exact_qps).field("build_seconds", build_seconds)
@@ -364,7 +362,7 @@ int bench_search_command(int argc, char** argv) {
   } else {
     print_exact();
     std::printf("hnsw build  %10.2f s   (m %zu, ef_construction %zu, %s)\n", build_seconds, params.m,
-                params.ef_construction, quantize.c_str());
+                params.ef_construction, quantization_name(quantization));
     for (std::size_t i = 0; i < sweep.size(); ++i) {
       const Sweep& s = sweep[i];
       std::printf("hnsw ef %-4zu %9.1f q/s  recall@%zu %.4f  (%.1fx exact)", s.ef, s.qps, k, s.recall,

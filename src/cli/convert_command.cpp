@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/help.h"
 #include "shelf/io.h"
+#include "shelf/wire_names.h"
 
 namespace shelf::cli {
 
@@ -16,15 +17,6 @@ const std::vector<Flag> kConvertFlags = {
     {"--levels", true, "127", "for --to int8: codes each side of zero, 1..127 (fewer: smaller once compressed, less precise)"},
 };
 
-Format parse_format(const std::string& name) {
-  if (name == "auto") return Format::Auto;
-  if (name == "word2vec" || name == "vec" || name == "text") return Format::Word2VecText;
-  if (name == "word2vec-binary" || name == "bin" || name == "binary") return Format::Word2VecBinary;
-  if (name == "glove") return Format::GloveText;
-  if (name == "projector" || name == "tsv") return Format::ProjectorTsv;
-  if (name == "int8" || name == "shelf-int8" || name == "q8") return Format::Int8Compact;
-  throw UsageError("unknown format '" + name + "' (expected word2vec, word2vec-binary, glove, projector or int8)");
-}
 }  // namespace
 
 int convert_command(int argc, char** argv) {
@@ -33,8 +25,8 @@ int convert_command(int argc, char** argv) {
   args.expect_positional(2, 2, "IN and OUT");
   const std::string& in = args.positional()[0];
   const std::string& out = args.positional()[1];
-  Format from = parse_format(args.text("--from"));
-  Format to = parse_format(args.text("--to"));
+  Format from = choice(args, "--from", format_from_name);
+  Format to = choice(args, "--to", format_from_name);
   if (from == Format::Auto && format_from_path(in) == Format::ProjectorTsv) from = Format::ProjectorTsv;
   if (to == Format::Auto) to = format_from_path(out);
 

@@ -13,6 +13,7 @@
 #include "shelf/io.h"
 #include "shelf/tokenizer.h"
 #include "shelf/vector_store.h"
+#include "shelf/wire_names.h"
 
 namespace shelf::cli {
 
@@ -89,18 +90,15 @@ int analogy_command(int argc, char** argv) {
   const Args args(kAnalogyFlags, argc, argv, 2);
   args.expect_positional(3, 3, "three words A B C");
   const auto k = static_cast<std::size_t>(args.integer("-k", 1, 100000));
-  const std::string method_name = args.text("--method");
-  if (method_name != "add" && method_name != "mul") {
-    throw UsageError("invalid value for --method: '" + method_name + "' (expected add or mul)");
-  }
-  const auto method = method_name == "add" ? VectorStore::AnalogyMethod::Add : VectorStore::AnalogyMethod::Mul;
+  const auto method = choice(args, "--method", analogy_method_from_name);
   const VectorStore store(read_vectors(args.text("--vectors")));
   const std::string a = lowercase(args.positional()[0]);
   const std::string b = lowercase(args.positional()[1]);
   const std::string c = lowercase(args.positional()[2]);
   const auto found = store.analogy(a, b, c, k, method);
   JsonObject json;
-  json.field("a", a).field("b", b).field("c", c).field("method", method_name).raw("answers", neighbors_json(store, found));
+  json.field("a", a).field("b", b).field("c", c).field("method", analogy_method_name(method));
+  json.raw("answers", neighbors_json(store, found));
   if (args.has("--answer")) {
     const std::string answer = lowercase(args.text("--answer"));
     store.id_of(answer);  // unknown answer words are an error, not rank 0
@@ -125,11 +123,7 @@ int search_command(int argc, char** argv) {
   args.expect_positional(1, 1, "one quoted QUERY");
   const auto k = static_cast<std::size_t>(args.integer("-k", 1, 100000));
   const auto max_tokens = static_cast<std::size_t>(args.integer("--max-tokens", 1, 100000));
-  const std::string pooling_name = args.text("--pooling");
-  if (pooling_name != "mean" && pooling_name != "sif") {
-    throw UsageError("invalid value for --pooling: '" + pooling_name + "' (expected mean or sif)");
-  }
-  const Pooling pooling = pooling_name == "mean" ? Pooling::Mean : Pooling::Sif;
+  const Pooling pooling = choice(args, "--pooling", pooling_from_name);
   const Embeddings words = read_vectors(args.text("--vectors"));
   const std::string docs = read_text_file(args.text("--docs"));
   const DocumentEmbedder embedder(words);

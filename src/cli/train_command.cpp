@@ -11,6 +11,7 @@
 #include "shelf/io.h"
 #include "shelf/trainer.h"
 #include "shelf/training_limits.h"
+#include "shelf/wire_names.h"
 
 namespace shelf::cli {
 
@@ -90,14 +91,7 @@ int train_command(int argc, char** argv) {
   args.expect_positional(0, 0, "no positional arguments");
 
   TrainingParams params;
-  const std::string model = args.text("--model");
-  if (model == "skipgram" || model == "sg") {
-    params.model = Model::SkipGram;
-  } else if (model == "cbow") {
-    params.model = Model::Cbow;
-  } else {
-    throw UsageError("invalid value for --model: '" + model + "' (expected skipgram or cbow)");
-  }
+  params.model = choice(args, "--model", model_from_name);
   const TrainingLimits& limits = kTrainingLimits;
   params.dim = static_cast<int>(whole_in(args, "--dim", limits.dim));
   params.window = static_cast<int>(whole_in(args, "--window", limits.window));
@@ -155,7 +149,7 @@ int train_command(int argc, char** argv) {
         .field("final_loss", done.loss)
         .field("threads", threads)
         .field("negatives_per", negatives_per)
-        .field("model", params.model == Model::SkipGram ? "skipgram" : "cbow")
+        .field("model", model_name(params.model))
         .field("dim", params.dim)
         .field("epochs", params.epochs)
         .field("output", output);

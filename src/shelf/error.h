@@ -12,6 +12,19 @@ class Error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A question that needs something not there yet: vectors, a corpus, a trainer, a finished index,
+// indexed documents. On the wire its code is `no-model` (docs/protocol.md), a name from when
+// vectors were the only thing that could be missing; the page depends on it, so it stays.
+class NotReadyError : public Error {
+ public:
+  using Error::Error;
+};
+
+// Counts a question cannot do without: throws "k must be at least 1" for 0.
+inline void require_positive(std::size_t value, const char* what) {
+  if (value == 0) throw Error(std::string(what) + " must be at least 1");
+}
+
 // A problem at one place in an input: what() reads "model.vec:12: expected 100 values, found 99".
 class ParseError : public Error {
  public:

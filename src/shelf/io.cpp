@@ -8,6 +8,7 @@
 
 #include "shelf/error.h"
 #include "shelf/io_internal.h"
+#include "shelf/wire_names.h"
 
 namespace shelf {
 namespace {
@@ -266,39 +267,6 @@ std::string projector_metadata_path(const std::string& vectors_path) {
   const std::size_t dot = name.rfind('.');
   const std::string stem = dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
   return folder + stem + "_metadata.tsv";
-}
-
-const char* format_name(Format format) {
-  switch (format) {
-    case Format::Auto:
-      return "auto";
-    case Format::Word2VecText:
-      return "word2vec-text";
-    case Format::Word2VecBinary:
-      return "word2vec-binary";
-    case Format::GloveText:
-      return "glove-text";
-    case Format::ProjectorTsv:
-      return "projector-tsv";
-    case Format::Int8Compact:
-      return "shelf-int8";
-  }
-  return "unknown";
-}
-
-Format format_from_name(std::string_view name) {
-  const std::string lower = lowercase(std::string(name));
-  for (Format format : {Format::Auto, Format::Word2VecText, Format::Word2VecBinary,
-                        Format::GloveText, Format::ProjectorTsv, Format::Int8Compact}) {
-    if (lower == format_name(format)) return format;
-  }
-  if (lower == "vec" || lower == "text" || lower == "word2vec") return Format::Word2VecText;
-  if (lower == "bin" || lower == "binary") return Format::Word2VecBinary;
-  if (lower == "glove") return Format::GloveText;
-  if (lower == "projector" || lower == "tsv") return Format::ProjectorTsv;
-  if (lower == "int8" || lower == "q8") return Format::Int8Compact;
-  throw Error("unknown format '" + std::string(name) +
-              "'; use auto, word2vec-text, word2vec-binary, glove-text, projector-tsv or shelf-int8");
 }
 
 Format detect_format(const std::string& path) {

@@ -94,11 +94,7 @@ Format format_from_path(const std::string& path);
 // "glove_metadata.tsv"); any other "X.tsv" gets "X_metadata.tsv"; same folder.
 std::string projector_metadata_path(const std::string& vectors_path);
 
-// "auto", "word2vec-text", "word2vec-binary", "glove-text", "projector-tsv", "shelf-int8".
-const char* format_name(Format format);
-// The inverse of format_name; also accepts "vec", "text", "bin", "binary", "glove", "projector",
-// "tsv", "int8", "q8". Throws Error listing the names for anything else.
-Format format_from_name(std::string_view name);
+// A format's names (format_name, format_from_name) are in wire_names.h.
 
 // What Format::Auto would read the file (or bytes) as; never Auto. Throws like read_vectors for
 // an empty file or one that matches no format.

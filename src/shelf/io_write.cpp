@@ -8,6 +8,7 @@
 #include "shelf/error.h"
 #include "shelf/float_text.h"
 #include "shelf/io_internal.h"
+#include "shelf/wire_names.h"
 
 namespace shelf::io_detail {
 

@@ -5,8 +5,8 @@
 // Each of these values (all >= 1) is written as its bit length, in a canonical Huffman code
 // fitted to all the lists' values, then its bits below the leading one, as an Elias gamma code
 // with its length part fitted to the data. On trained word vectors the gaps are bimodal (near
-// links a few dozen apart, far ones thousands): this code takes 9.6 bits a link where byte
-// varints took 11.1 and Exp-Golomb codes 10.2.
+// links a few dozen apart, far ones thousands): this code takes fewer bits a link than byte
+// varints or Exp-Golomb codes (the bits a link are in docs/benchmarks.md).
 // Lists start at bit offsets: one 64-bit offset per block of lists, one 16-bit one per list.
 #pragma once
 #include <cstddef>

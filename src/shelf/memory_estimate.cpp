@@ -333,4 +333,14 @@ void require_memory(const MemoryEstimate& estimate, const MemoryBudget& budget, 
   if (!advice.fits) throw MemoryLimitError(advice.message);
 }
 
+std::uint64_t clamp_memory_limit(std::uint64_t requested, std::uint64_t maximum) noexcept {
+  return std::min<std::uint64_t>(std::max<std::uint64_t>(requested, 1), maximum);
+}
+
+std::string out_of_memory_message(const MemoryBudget& budget) {
+  return "the engine ran out of memory (it can use at most " + format_bytes(budget.limit) + ", and " +
+         format_bytes(budget.in_use) +
+         " is in use now). Try a smaller vocabulary (max vocabulary), fewer dimensions, or a part of the text.";
+}
+
 }  // namespace shelf

@@ -89,6 +89,12 @@ MemoryAdvice advise_memory(const MemoryEstimate& estimate, const MemoryBudget& b
 void require_memory(const MemoryEstimate& estimate, const MemoryBudget& budget, std::string_view name,
                     std::string_view sample = {}, const CorpusPlan& plan = {});
 
+// The limit a host asks for (`setMemoryLimit`): at least one byte, never above `maximum`, the
+// most the build allows.
+std::uint64_t clamp_memory_limit(std::uint64_t requested, std::uint64_t maximum) noexcept;
+// What an engine that ran out of memory mid-request says: its limit, what is in use, what to try.
+std::string out_of_memory_message(const MemoryBudget& budget);
+
 // "1.5 GB", "820 MB", "12 KB" (decimal units, as file managers show sizes).
 std::string format_bytes(std::uint64_t bytes);
 

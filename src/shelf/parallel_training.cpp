@@ -2,9 +2,9 @@
 // They take the corpus, all epochs in a row, in chunks of about 10,000 words from one counter, in
 // order, as gensim's workers take their jobs: at any moment they train nearby text, so the rows
 // one thread brings into the shared cache are soon used by the other, and neither waits for the
-// other at the end. (One run each on the large corpus, 2 threads, on a shared machine where runs
-// vary by a third: giving each thread a slice of the corpus of its own, as word2vec does, took
-// 1.19x the processor time of one thread for the same words; taking chunks in turn, 0.87x.)
+// other at the end. (Giving each thread a slice of the corpus of its own, as word2vec does, cost
+// more processor time for the same words than taking chunks in turn; the training figures are
+// in docs/benchmarks.md.)
 #include <chrono>
 #include <thread>
 

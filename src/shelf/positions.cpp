@@ -71,4 +71,17 @@ std::vector<float> mean_pool(const Matrix& rows) {
 
 std::vector<float> concat_pool(const Matrix& rows) { return std::vector<float>(rows.data(), rows.data() + rows.size()); }
 
+SentencePositions sentence_positions(const VectorStore& store, std::string_view sentence, double scale) {
+  const SentenceInput input = sentence_input(store.embeddings(), sentence, scale);
+  const auto flatten = [](const Matrix& m) { return std::vector<float>(m.data(), m.data() + m.size()); };
+  SentencePositions result;
+  result.tokens = input.tokens;
+  for (const auto id : input.ids) result.known.push_back(id >= 0);
+  result.dim = store.dim();
+  result.token_vectors = flatten(input.token_vectors);
+  result.position_vectors = flatten(input.position_vectors);
+  result.inputs = flatten(input.inputs);
+  return result;
+}
+
 }  // namespace shelf

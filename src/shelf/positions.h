@@ -8,6 +8,7 @@
 
 #include "shelf/embeddings.h"
 #include "shelf/matrix.h"
+#include "shelf/vector_store.h"
 #include "shelf/word_lookup.h"
 
 namespace shelf {
@@ -48,5 +49,17 @@ std::vector<float> mean_pool(const Matrix& rows);
 // positions add is that a token's vector itself carries where it stands, which is what a
 // position-aware model (attention) relies on. Empty for a matrix without rows.
 std::vector<float> concat_pool(const Matrix& rows);
+
+// The positions lesson's answer: a sentence's token vectors from `store`, their sinusoidal
+// position vectors times `scale`, and the sums, each tokens.size() x dim, row-major.
+struct SentencePositions {
+  std::vector<std::string> tokens;
+  std::vector<bool> known;
+  std::size_t dim = 0;
+  std::vector<float> token_vectors;
+  std::vector<float> position_vectors;
+  std::vector<float> inputs;            // token_vectors + position_vectors
+};
+SentencePositions sentence_positions(const VectorStore& store, std::string_view sentence, double scale);
 
 }  // namespace shelf

@@ -33,8 +33,8 @@ struct TrainingParams {
   int epochs = 5;
   float learning_rate = 0.025f;
   std::uint64_t seed = 1;
-  // Input vectors start uniform in ±init_range/dim: 1 as fastText and gensim do (it scored about
-  // half a point better on analogies here), 0.5 as word2vec.c.
+  // Input vectors start uniform in ±init_range/dim: 1 as fastText and gensim do (it scored
+  // better on analogies than word2vec.c's 0.5).
   float init_range = 1.0f;
   // Skip-gram only: draw one set of negatives per centre word and share it across the word's
   // context window (Ji et al., "Parallelizing Word2Vec in Shared and Distributed Memory"). The
