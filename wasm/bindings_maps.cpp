@@ -150,8 +150,8 @@ EMSCRIPTEN_BINDINGS(shelf_maps) {
       .field("epoch", &shelf::UmapProgress::epoch)
       .field("epochs", &shelf::UmapProgress::epochs)
       .field("finished", &shelf::UmapProgress::finished);
-  // UmapRun is the JS name of a WordLayout: a layout being stepped.
-  emscripten::class_<shelf::WordLayout>("UmapRun")
+  // A layout being stepped.
+  emscripten::class_<shelf::WordLayout>("WordLayout")
       .function("step", &umap_step)
       .function("points", &umap_points)
       .function("words", &umap_words)

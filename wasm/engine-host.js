@@ -36,7 +36,7 @@ function makeYield() {
   return () => new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-// Engine errors are JS Errors with a protocol `code` (set by wasm/bindings.cpp); anything else
+// Engine errors are JS Errors with a protocol `code` (set by wasm/js_boundary.h); anything else
 // (a trap, an Embind type error) is a bug.
 function toProtocolError(error) {
   if (error instanceof ProtocolError) return error;

@@ -1,4 +1,4 @@
-// The surface of the engine module built from wasm/bindings.cpp
+// The surface of the engine module built from wasm/bindings*.cpp
 // (build/wasm/shelf-engine.mjs and shelf-engine-scalar.mjs). Pages do not use it directly: the
 // worker does, through engine-host.js; pages talk to the worker (client.js, docs/protocol.md).
 //
@@ -105,8 +105,8 @@ export type ExportedVectors = { bytes: ArrayBuffer } | { vectorsTsv: string; met
 export interface UmapOptions { minDist: number; epochs: number; learningRate: number; seed: number; initial?: Float32Array }
 export interface UmapProgress { epoch: number; epochs: number; finished: boolean }
 /**
- * A UMAP layout under way: C++'s `WordLayout` (src/shelf/session.h), which Embind still registers
- * as `UmapRun`. C++ memory: call delete() when done or given up. Point i is words()[i].
+ * A UMAP layout under way: C++'s `WordLayout` (src/shelf/word_maps.h), under the same name.
+ * C++ memory: call delete() when done or given up. Point i is words()[i].
  */
 export declare class WordLayout {
   /** Runs up to `epochs` more epochs. */
@@ -222,7 +222,7 @@ export interface ShelfEngine {
   /** UMAP of a given neighbour graph (e.g. a `neighborGraph` result), not yet stepped. */
   umapOfGraph(graph: NeighborGraph, options: UmapOptions): WordLayout;
   /** WordLayout's Embind name. */
-  UmapRun: typeof WordLayout;
+  WordLayout: typeof WordLayout;
   /** Shelves of words by k-means, named, matched to `previous`, ordered (src/shelf/word_clusters.h). */
   clusterWords(session: Session, request: ClusterWordsRequest): WordShelves;
   /** The classroom word filter (wasm/bindings_word_filter.cpp): an empty list turns it off. */
