@@ -8,6 +8,7 @@
 
 #include "shelf/error.h"
 #include "shelf/io.h"
+#include "shelf/wire_names.h"
 #include "js_boundary.h"
 
 using emscripten::val;

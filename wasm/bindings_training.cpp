@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "shelf/session.h"
+#include "shelf/training_params.h"
 #include "shelf/wire_names.h"
 #include "js_boundary.h"
 #include "session_methods.h"
@@ -33,13 +34,15 @@ val configure(Session& session, const val& options) {
   return guarded([&] {
     shelf::TrainingParams params;
     params.model = shelf::model_from_name(text(options["model"]));
-    params.dim = small(options["dim"].as<double>(), "dim");
-    params.window = small(options["window"].as<double>(), "window");
-    params.negative = small(options["negative"].as<double>(), "negative");
-    params.sample = options["sample"].as<double>();
-    params.epochs = small(options["epochs"].as<double>(), "epochs");
-    params.learning_rate = options["learningRate"].as<float>();
-    params.seed = whole(options["seed"].as<double>(), "seed");
+    // One line per setting of the table (training_params.h): a field left out keeps its default.
+    for (const shelf::TrainingSetting& setting : shelf::training_settings()) {
+      const val given = options[setting.wire];
+      if (given.isUndefined()) continue;
+      const double value = setting.whole ? static_cast<double>(whole(given.as<double>(), setting.wire))
+                                         : given.as<double>();
+      shelf::check_setting(setting.limit, value, setting.what);
+      setting.set(params, value);
+    }
     return progress_to_js(session.configure(params, memory_budget()));
   });
 }

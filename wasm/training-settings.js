@@ -4,8 +4,9 @@
 // and `loadCorpus` fields (wasm/protocol.js), the URL settings (web/state.js), the training form
 // (web/ui/training-settings.js), the fields live training sends (web/training.js), the contexts
 // run's (web/contexts-run.js) and the table in docs/protocol.md (scripts/training-settings-doc.mjs).
-// The engine keeps its own defaults and ranges (TrainingParams in src/shelf/trainer.h, VocabOptions
-// in vocab.h, kTrainingLimits in training_limits.h, which `shelf train` uses too); tests/js/training-settings.test.mjs fails
+// The engine keeps its own defaults and ranges (TrainingParams and its table of settings in
+// src/shelf/training_params.h/.cpp, VocabOptions in vocab.h with kVocabLimits in training_limits.h;
+// `shelf train` and the configure binding read the same table); tests/js/training-settings.test.mjs fails
 // when the two disagree, and tests/cli/training-settings.test.mjs when `shelf train --help` does.
 //
 // A setting: `{ type, url, flag, configure, engine, page, lab, label, meaning }`, keyed by its name

@@ -17,39 +17,40 @@ namespace shelf::cli {
 
 namespace {
 
-// Defaults and ranges are the engine's (TrainingParams{}, VocabOptions{}, kTrainingLimits in
-// shelf/training_limits.h), not retyped here; the page's declaration (wasm/training-settings.js) names
-// the same flags and is tested against `shelf train --help`.
+// Defaults and ranges are the engine's (TrainingParams{} and its table in shelf/training_params.h,
+// VocabOptions{} and kVocabLimits in shelf/training_limits.h), not retyped here; the page's
+// declaration (wasm/training-settings.js) names the same flags and is tested against
+// `shelf train --help`.
 const TrainingParams kDefaults{};
 const VocabOptions kVocabDefaults{};
 
 std::string ranged(const std::string& help, const SettingLimit& limit) { return help + " " + interval(limit); }
 
-const std::vector<Flag> kTrainFlags = {
-    {"--input", true, "", "corpus text file (UTF-8; a newline ends a sentence)"},
-    {"--output", true, "", "vectors to write (.vec word2vec text, .bin binary, .tsv Projector)"},
-    {"--model", true, kDefaults.model == Model::SkipGram ? "skipgram" : "cbow", "skipgram or cbow"},
-    {"--dim", true, setting_text(kDefaults.dim), ranged("vector dimensions", kTrainingLimits.dim)},
-    {"--window", true, setting_text(kDefaults.window), ranged("largest context distance", kTrainingLimits.window)},
-    {"--negative", true, setting_text(kDefaults.negative),
-     ranged("negative samples per positive pair", kTrainingLimits.negative)},
-    {"--min-count", true, setting_text(static_cast<double>(kVocabDefaults.min_count)),
-     ranged("drop words seen fewer times", kTrainingLimits.min_count)},
-    {"--max-vocab", true, setting_text(static_cast<double>(kVocabDefaults.max_vocab)),
-     ranged("keep only the most frequent N words (0 = all)", kTrainingLimits.max_vocab)},
-    {"--sample", true, setting_text(kDefaults.sample),
-     ranged("subsampling threshold for frequent words (0 = off)", kTrainingLimits.sample)},
-    {"--epochs", true, setting_text(kDefaults.epochs), ranged("passes over the corpus", kTrainingLimits.epochs)},
-    {"--lr", true, setting_text(kDefaults.learning_rate),
-     ranged("starting learning rate (decays linearly to 0)", kTrainingLimits.learning_rate)},
-    {"--negatives-per", true, kDefaults.shared_negatives ? "window" : "pair", "window: one draw of negatives per centre word, shared by its context (fast); pair: a draw per (context, centre) pair, as word2vec"},
-    {"--threads", true, "1", "training threads (Hogwild!; 1 = deterministic)"},
-    {"--seed", true, setting_text(static_cast<double>(kDefaults.seed)), ranged("random seed", kTrainingLimits.seed)},
-    {"--init-range", true, setting_text(kDefaults.init_range),
-     ranged("input vectors start uniform in ±init-range/dim (word2vec.c: 0.5)", kTrainingLimits.init_range)},
-    {"--json", false, "", "print one JSON line with the results on stdout"},
-    {"--quiet", false, "", "no progress on stderr"},
-};
+// The fixed flags, then one per numeric training setting (training_params.cpp), then the rest.
+std::vector<Flag> train_flags() {
+  std::vector<Flag> flags = {
+      {"--input", true, "", "corpus text file (UTF-8; a newline ends a sentence)"},
+      {"--output", true, "", "vectors to write (.vec word2vec text, .bin binary, .tsv Projector)"},
+      {"--model", true, kDefaults.model == Model::SkipGram ? "skipgram" : "cbow", "skipgram or cbow"},
+  };
+  for (const TrainingSetting& setting : training_settings()) {
+    flags.push_back({setting.flag, true, setting_text(setting.get(kDefaults)), ranged(setting.help, setting.limit)});
+  }
+  const std::vector<Flag> rest = {
+      {"--min-count", true, setting_text(static_cast<double>(kVocabDefaults.min_count)),
+       ranged("drop words seen fewer times", kVocabLimits.min_count)},
+      {"--max-vocab", true, setting_text(static_cast<double>(kVocabDefaults.max_vocab)),
+       ranged("keep only the most frequent N words (0 = all)", kVocabLimits.max_vocab)},
+      {"--negatives-per", true, kDefaults.shared_negatives ? "window" : "pair",
+       "window: one draw of negatives per centre word, shared by its context (fast); pair: a draw per (context, centre) pair, as word2vec"},
+      {"--threads", true, "1", "training threads (Hogwild!; 1 = deterministic)"},
+      {"--json", false, "", "print one JSON line with the results on stdout"},
+      {"--quiet", false, "", "no progress on stderr"},
+  };
+  flags.insert(flags.end(), rest.begin(), rest.end());
+  return flags;
+}
+const std::vector<Flag> kTrainFlags = train_flags();
 
 // A flag's value within the engine's limits (a usage error outside them).
 long long whole_in(const Args& args, const std::string& name, const SettingLimit& limit) {
@@ -92,15 +93,10 @@ int train_command(int argc, char** argv) {
 
   TrainingParams params;
   params.model = choice(args, "--model", model_from_name);
-  const TrainingLimits& limits = kTrainingLimits;
-  params.dim = static_cast<int>(whole_in(args, "--dim", limits.dim));
-  params.window = static_cast<int>(whole_in(args, "--window", limits.window));
-  params.negative = static_cast<int>(whole_in(args, "--negative", limits.negative));
-  params.sample = number_in(args, "--sample", limits.sample);
-  params.epochs = static_cast<int>(whole_in(args, "--epochs", limits.epochs));
-  params.learning_rate = static_cast<float>(number_in(args, "--lr", limits.learning_rate));
-  params.seed = static_cast<std::uint64_t>(whole_in(args, "--seed", limits.seed));
-  params.init_range = static_cast<float>(number_in(args, "--init-range", limits.init_range));
+  for (const TrainingSetting& setting : training_settings()) {
+    setting.set(params, setting.whole ? static_cast<double>(whole_in(args, setting.flag, setting.limit))
+                                      : number_in(args, setting.flag, setting.limit));
+  }
   const std::string negatives_per = args.text("--negatives-per");
   if (negatives_per != "window" && negatives_per != "pair") {
     throw UsageError("invalid value for --negatives-per: '" + negatives_per + "' (expected window or pair)");
@@ -108,8 +104,8 @@ int train_command(int argc, char** argv) {
   params.shared_negatives = negatives_per == "window";
   const int threads = static_cast<int>(args.integer("--threads", 1, 256));
   VocabOptions vocab_options;
-  vocab_options.min_count = whole_in(args, "--min-count", limits.min_count);
-  vocab_options.max_vocab = static_cast<std::size_t>(whole_in(args, "--max-vocab", limits.max_vocab));
+  vocab_options.min_count = whole_in(args, "--min-count", kVocabLimits.min_count);
+  vocab_options.max_vocab = static_cast<std::size_t>(whole_in(args, "--max-vocab", kVocabLimits.max_vocab));
   const std::string input = args.text("--input");
   const std::string output = args.text("--output");
   const bool quiet = args.on("--quiet");

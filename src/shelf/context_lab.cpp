@@ -23,7 +23,7 @@ ContextLab::ContextLab() = default;
 ContextLab::~ContextLab() = default;
 
 LabCorpus ContextLab::load(std::string_view text, std::int64_t min_count, std::size_t max_vocab, std::size_t window) {
-  check_setting(kTrainingLimits.window, static_cast<double>(window), "window");
+  check_setting(training_setting("window").limit, static_cast<double>(window), "window");
   VocabOptions options;
   options.min_count = min_count;
   options.max_vocab = max_vocab;

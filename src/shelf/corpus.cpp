@@ -51,8 +51,8 @@ std::size_t CorpusBuilder::memory_bytes() const noexcept {
 }
 
 Corpus CorpusBuilder::build(const VocabOptions& options) {
-  check_setting(kTrainingLimits.min_count, static_cast<double>(options.min_count), "min count");
-  check_setting(kTrainingLimits.max_vocab, static_cast<double>(options.max_vocab), "max vocab");
+  check_setting(kVocabLimits.min_count, static_cast<double>(options.min_count), "min count");
+  check_setting(kVocabLimits.max_vocab, static_cast<double>(options.max_vocab), "max vocab");
   if (!finished_) {
     Sink sink{*this};
     tokenizer_.finish(sink);

@@ -43,18 +43,6 @@ double now_seconds() {
 
 }  // namespace
 
-void validate(const TrainingParams& p) {
-  const TrainingLimits& limits = kTrainingLimits;
-  check_setting(limits.dim, p.dim, "dimensions");
-  check_setting(limits.window, p.window, "window");
-  check_setting(limits.negative, p.negative, "negative samples");
-  check_setting(limits.epochs, p.epochs, "epochs");
-  check_setting(limits.learning_rate, p.learning_rate, "learning rate");
-  check_setting(limits.sample, p.sample, "sample");
-  check_setting(limits.init_range, p.init_range, "init range");
-  check_setting(limits.seed, static_cast<double>(p.seed), "seed");
-}
-
 Trainer::Trainer(const Corpus& corpus, const TrainingParams& params)
     : corpus_(corpus), params_(params) {
   validate(params_);

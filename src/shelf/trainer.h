@@ -16,36 +16,11 @@
 #include "shelf/matrix.h"
 #include "shelf/random.h"
 #include "shelf/sampling.h"
-#include "shelf/training_limits.h"
+#include "shelf/training_params.h"
 
 namespace shelf {
 
-enum class Model { SkipGram, Cbow };
-
 struct PushWatch;  // shelf/push_watch.h
-
-struct TrainingParams {
-  Model model = Model::SkipGram;
-  int dim = 100;
-  int window = 5;           // largest distance to a context word; each position draws 1..window
-  int negative = 5;         // negative samples per positive pair
-  double sample = 1e-4;     // subsampling of frequent words; 0 keeps every occurrence
-  int epochs = 5;
-  float learning_rate = 0.025f;
-  std::uint64_t seed = 1;
-  // Input vectors start uniform in ±init_range/dim: 1 as fastText and gensim do (it scored
-  // better on analogies than word2vec.c's 0.5).
-  float init_range = 1.0f;
-  // Skip-gram only: draw one set of negatives per centre word and share it across the word's
-  // context window (Ji et al., "Parallelizing Word2Vec in Shared and Distributed Memory"). The
-  // output rows then stay in cache for the whole window: same model, fewer memory trips.
-  // Off, every (context, centre) pair draws its own negatives exactly as word2vec does. The
-  // tests show both learn equally well; sharing is the default because it is about twice as fast.
-  bool shared_negatives = true;
-};
-
-// Throws shelf::Error naming the first parameter out of range.
-void validate(const TrainingParams& params);
 
 struct TrainingProgress {
   std::uint64_t words_done = 0;    // corpus words read (before subsampling), over all epochs

@@ -1,4 +1,4 @@
-// The ranges of the training settings: what the engine accepts, in one table.
+// Ranges of settings: what the engine accepts, and how it says so.
 #pragma once
 #include <string>
 
@@ -15,24 +15,15 @@ struct SettingLimit {
   }
 };
 
-// The one table of what the engine accepts for each numeric training setting (TrainingParams,
-// checked by validate() in trainer.cpp) and for the two vocabulary settings a corpus is read with
-// (VocabOptions, checked by CorpusBuilder::build). `shelf train` parses its flags with it, and the
-// page's declaration (wasm/training-settings.js) is tested against it
+// What the engine accepts for the two vocabulary settings a corpus is read with (VocabOptions,
+// checked by CorpusBuilder::build). The training settings' ranges are in their table
+// (training_params.cpp); both are tested against the page's declaration
 // (tests/js/training-settings.test.mjs, through wasm/bindings_settings.cpp).
-struct TrainingLimits {
-  SettingLimit dim{1, 4096};
-  SettingLimit window{1, 100};
-  SettingLimit negative{1, 100};
-  SettingLimit sample{0, 1, false, true};
-  SettingLimit epochs{1, 1000};
-  SettingLimit learning_rate{0, 10, true, false};
-  SettingLimit seed{0, 4611686018427387904.0};  // 2^62
-  SettingLimit init_range{0, 100, true, false};
+struct VocabLimits {
   SettingLimit min_count{1, 1099511627776.0};    // 2^40
   SettingLimit max_vocab{0, 100000000};          // 0 = no cap
 };
-inline constexpr TrainingLimits kTrainingLimits{};
+inline constexpr VocabLimits kVocabLimits{};
 
 // "between 1 and 100" for a closed range, "in (0, 10]" for one with an open end.
 std::string describe(const SettingLimit& limit);

@@ -1,6 +1,6 @@
 // `shelf train --help` (native and WebAssembly) shows the flag, the default and the range that
 // wasm/training-settings.js declares for every training setting (the CLI takes them from the
-// engine's TrainingParams{} and kTrainingLimits, so this holds the engine's C++ against the page's
+// engine's TrainingParams{} and its table of settings, so this holds the engine's C++ against the page's
 // declaration a second way; tests/js/training-settings.test.mjs does it through the bindings).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,6 +1,6 @@
 // Each training setting is declared once (wasm/training-settings.js); every other place is derived
 // from it or held against it here: the built engine's own defaults and limits (TrainingParams,
-// VocabOptions, kTrainingLimits through wasm/bindings_settings.cpp), the protocol's requests, the
+// VocabOptions and their limits, through wasm/bindings_settings.cpp), the protocol's requests, the
 // page's URL settings and docs/protocol.md. (`shelf train --help`: tests/cli/training-settings.test.mjs.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
