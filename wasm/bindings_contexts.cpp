@@ -57,14 +57,8 @@ val load(ContextLab& lab, const val& options) {
 
 val configure(ContextLab& lab, const val& options) {
   return guarded([&] {
-    shelf::TrainingParams params;
-    params.dim = static_cast<int>(whole(options["dim"].as<double>(), "dim"));
-    params.negative = static_cast<int>(whole(options["negative"].as<double>(), "negative"));
-    params.sample = options["sample"].as<double>();
-    params.epochs = static_cast<int>(whole(options["epochs"].as<double>(), "epochs"));
-    params.learning_rate = options["learningRate"].as<float>();
-    params.seed = whole(options["seed"].as<double>(), "seed");
-    return progress_to_js(lab.configure(params));
+    // The lab sets the model (skip-gram) and the window (its index's) itself.
+    return progress_to_js(lab.configure(training_params_from(options)));
   });
 }
 

@@ -7,8 +7,6 @@
 #include <cstdint>
 
 #include "shelf/session.h"
-#include "shelf/training_params.h"
-#include "shelf/wire_names.h"
 #include "js_boundary.h"
 #include "session_methods.h"
 
@@ -32,17 +30,7 @@ val load_corpus(Session& session, const val& corpus, double min_count, double ma
 
 val configure(Session& session, const val& options) {
   return guarded([&] {
-    shelf::TrainingParams params;
-    params.model = shelf::model_from_name(text(options["model"]));
-    // One line per setting of the table (training_params.h): a field left out keeps its default.
-    for (const shelf::TrainingSetting& setting : shelf::training_settings()) {
-      const val given = options[setting.wire];
-      if (given.isUndefined()) continue;
-      const double value = setting.whole ? static_cast<double>(whole(given.as<double>(), setting.wire))
-                                         : given.as<double>();
-      shelf::check_setting(setting.limit, value, setting.what);
-      setting.set(params, value);
-    }
+    const shelf::TrainingParams params = training_params_from(options);
     return progress_to_js(session.configure(params, memory_budget()));
   });
 }

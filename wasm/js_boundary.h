@@ -26,6 +26,8 @@
 #include "shelf/memory_estimate.h"
 #include "shelf/session.h"
 #include "shelf/trainer.h"
+#include "shelf/training_params.h"
+#include "shelf/wire_names.h"
 
 namespace shelf::js {
 
@@ -126,6 +128,22 @@ inline val neighbors_to_js(const Neighbors& n) {
   result.set("words", strings(n.words));
   result.set("scores", typed_array("Float32Array", n.scores));
   return result;
+}
+
+// TrainingParams from a configure request's fields, one line per setting of the table
+// (training_params.h); a field left out keeps the engine's default. Throws shelf::Error for a
+// value out of range before it is stored (an int member cannot hold every double).
+inline TrainingParams training_params_from(const val& options) {
+  TrainingParams params;
+  if (!options["model"].isUndefined()) params.model = model_from_name(text(options["model"]));
+  for (const TrainingSetting& setting : training_settings()) {
+    const val given = options[setting.wire];
+    if (given.isUndefined()) continue;
+    const double value = setting.whole ? static_cast<double>(whole(given.as<double>(), setting.wire)) : given.as<double>();
+    check_setting(setting.limit, value, setting.what);
+    setting.set(params, value);
+  }
+  return params;
 }
 
 inline val progress_to_js(const TrainingProgress& p) {
