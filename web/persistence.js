@@ -53,32 +53,10 @@ function settingsOf(state) {
 }
 
 /**
- * Reads what is saved without opening it: sets the store's `saved` meta and `savedStatus`, and
- * resolves with `{ meta, hasVectors }`, or null when nothing is saved (or saving is off). A visit
- * always starts on the bundled snapshot; saved vectors are offered (web/ui/vectors-switch.js),
- * never put in place of the snapshot silently.
+ * What is saved, or null (with the store's `savedStatus` saying why: saving is off, or nothing
+ * is saved).
  */
-export async function peekSavedWork({ persistence, store }) {
-  store.define(savedParams);
-  if (!(await persistence.available())) {
-    store.set({ savedStatus: 'unavailable' });
-    return null;
-  }
-  const saved = await persistence.load();
-  if (!saved?.meta) {
-    store.set({ savedStatus: 'empty' });
-    return null;
-  }
-  store.set({ saved: saved.meta, savedStatus: 'saved' });
-  return { meta: saved.meta, hasVectors: saved.vectors instanceof ArrayBuffer };
-}
-
-/**
- * Opens saved work, when the visitor asks for it: applies its settings (those the URL does not
- * set), makes its corpus the training corpus, and loads its vectors into the engine. Resolves
- * with the saved meta when vectors were opened, else null.
- */
-export async function openSavedWork({ persistence, engine, store, data, search = '' }) {
+async function loadSavedWork(persistence, store) {
   store.define(savedParams);
   if (!(await persistence.available())) {
     store.set({ savedStatus: 'unavailable' });
@@ -89,6 +67,30 @@ export async function openSavedWork({ persistence, engine, store, data, search =
     store.set({ saved: null, savedStatus: 'empty' });
     return null;
   }
+  return saved;
+}
+
+/**
+ * Reads what is saved without opening it: sets the store's `saved` meta and `savedStatus`, and
+ * resolves with `{ meta, hasVectors }`, or null when nothing is saved (or saving is off). A visit
+ * always starts on the bundled snapshot; saved vectors are offered (web/ui/vectors-switch.js),
+ * never put in place of the snapshot silently.
+ */
+export async function peekSavedWork({ persistence, store }) {
+  const saved = await loadSavedWork(persistence, store);
+  if (!saved) return null;
+  store.set({ saved: saved.meta, savedStatus: 'saved' });
+  return { meta: saved.meta, hasVectors: saved.vectors instanceof ArrayBuffer };
+}
+
+/**
+ * Opens saved work, when the visitor asks for it: applies its settings (those the URL does not
+ * set), makes its corpus the training corpus, and loads its vectors into the engine. Resolves
+ * with the saved meta when vectors were opened, else null.
+ */
+export async function openSavedWork({ persistence, engine, store, data, search = '' }) {
+  const saved = await loadSavedWork(persistence, store);
+  if (!saved) return null;
   const { meta } = saved;
   const inUrl = new URLSearchParams(search);
   const patch = {};
